@@ -1,0 +1,23 @@
+/** The rule registry: every rule file, once. A parity test keeps this list and the files in step. */
+import type { Rule } from '../src/rules/define.js';
+import roleTrustsOutsideAccount from './access/role-trusts-outside-account.js';
+import undeclaredAccount from './access/undeclared-account.js';
+import bucketReplicatesOutside from './data-boundary/bucket-replicates-outside.js';
+import dataBucketKeyNotInside from './data-boundary/data-bucket-key-not-inside.js';
+import dataInOutsideAccount from './data-boundary/data-in-outside-account.js';
+import dataOutsideApprovedRegions from './data-boundary/data-outside-approved-regions.js';
+import dataBucketWithoutDataEventTrail from './evidence/data-bucket-without-data-event-trail.js';
+import noMultiRegionTrail from './evidence/no-multi-region-trail.js';
+import trailDeliversOutside from './evidence/trail-delivers-outside.js';
+
+export const RULES: readonly Rule[] = [
+  bucketReplicatesOutside,
+  dataBucketKeyNotInside,
+  dataInOutsideAccount,
+  dataOutsideApprovedRegions,
+  dataBucketWithoutDataEventTrail,
+  noMultiRegionTrail,
+  roleTrustsOutsideAccount,
+  trailDeliversOutside,
+  undeclaredAccount,
+];

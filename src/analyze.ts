@@ -1,0 +1,115 @@
+import { Owners } from './boundary/owners.js';
+import type { Boundary } from './boundary/schema.js';
+import { atPointer } from './errors.js';
+import { buildGraph, type OwnershipGraph } from './graph/build.js';
+import { classifyData } from './graph/data.js';
+import { collectAccountRefs } from './graph/references.js';
+import { buildInventory } from './inventory/build.js';
+import { Lookup } from './inventory/lookup.js';
+import type { Inventory, Src } from './inventory/model.js';
+import type { Rule } from './rules/define.js';
+import { runRules } from './rules/engine.js';
+import { type FindingsReport, SEVERITIES } from './rules/finding.js';
+import type { Snapshot } from './snapshot/reader.js';
+import { VERSION } from './version.js';
+
+export interface Analysis {
+  inventory: Inventory;
+  graph: OwnershipGraph;
+  report: FindingsReport;
+}
+
+const MAX_EXCERPT = 4000;
+
+/** snapshot + boundary + rules → inventory, graph and the findings report. Pure. */
+export function analyze(
+  snapshot: Snapshot,
+  boundary: Boundary,
+  rules: readonly Rule[],
+  pack: string,
+): Analysis {
+  const inventory = buildInventory(snapshot);
+  const owners = new Owners(boundary, inventory);
+  const lookup = new Lookup(inventory);
+  const data = classifyData(inventory, boundary, lookup);
+  const graph = buildGraph(inventory, owners, lookup, data);
+  const accountRefs = collectAccountRefs(inventory);
+
+  const files = new Map<string, unknown>();
+  const parsedDocs = new Map<string, unknown>();
+  const excerpt = (src: Src, docPointer?: string): unknown => {
+    if (src.file === 'manifest.json') return atPointer(snapshot.manifest, src.pointer);
+    let doc = files.get(src.file);
+    if (doc === undefined) {
+      doc = snapshot.readPath(src.file) ?? null;
+      files.set(src.file, doc);
+    }
+    let value = atPointer(doc, src.pointer);
+    if (docPointer !== undefined && typeof value === 'string') {
+      const k = `${src.file}#${src.pointer}`;
+      let parsed = parsedDocs.get(k);
+      if (parsed === undefined) {
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          parsed = null;
+        }
+        parsedDocs.set(k, parsed);
+      }
+      // The statement that holds the pointer is the useful excerpt for a policy.
+      const m = docPointer.match(/^\/Statement(\/\d+)?/);
+      value = atPointer(parsed, m ? m[0] : docPointer);
+    } else if (docPointer !== undefined) {
+      const m = docPointer.match(/^\/Statement(\/\d+)?/);
+      value = atPointer(value, m ? m[0] : docPointer);
+    }
+    const text = JSON.stringify(value);
+    return text !== undefined && text.length > MAX_EXCERPT
+      ? `${text.slice(0, MAX_EXCERPT)}…`
+      : value;
+  };
+
+  const result = runRules(
+    rules,
+    { inventory, graph, boundary, owners, lookup, data, accountRefs },
+    { excerpt },
+  );
+  const diagnostics = [...inventory.diagnostics];
+  for (const s of result.staleSuppressions) {
+    diagnostics.push({
+      level: 'info',
+      code: `suppression-${s.why}`,
+      message: `suppression of ${s.rule} on ${s.resource} ${s.why === 'expired' ? 'has expired' : 'matched no finding'}`,
+    });
+  }
+  const bySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, 0]),
+  ) as FindingsReport['summary']['bySeverity'];
+  for (const f of result.findings) if (f.status === 'open') bySeverity[f.severity]++;
+  const report: FindingsReport = {
+    format: 'ownmap-findings/1',
+    tool: { name: 'ownmap', version: VERSION },
+    snapshot: {
+      layout: inventory.snapshot.layout,
+      ...(inventory.snapshot.createdAt ? { createdAt: inventory.snapshot.createdAt } : {}),
+      accounts: inventory.snapshot.accounts.map((a) => a.id),
+      regions: inventory.snapshot.regions,
+    },
+    boundary: { name: boundary.name },
+    pack,
+    summary: {
+      total: result.findings.length,
+      open: result.findings.filter((f) => f.status === 'open').length,
+      suppressed: result.findings.filter((f) => f.status === 'suppressed').length,
+      unknown: result.findings.filter((f) => f.status === 'unknown').length,
+      bySeverity,
+      rulesRun: rules.length,
+      ruleErrors: result.errors.length,
+    },
+    findings: result.findings,
+    errors: result.errors,
+    gaps: inventory.gaps.map((g) => ({ ...g })),
+    diagnostics,
+  };
+  return { inventory, graph, report };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/** A 12-digit AWS account id; YAML users often forget the quotes, so numbers are accepted. */
+export const AccountId = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => (typeof v === 'number' ? String(v).padStart(12, '0') : v))
+  .pipe(z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id'));
+
+const Region = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'expected an AWS region such as eu-west-1');
+const AzId = z.string().regex(/^[a-z]{2,}\d*-az\d+$/, 'expected an AZ id such as euw1-az1');
+const Pattern = z.string().min(1);
+
+export const PartyRole = z.enum(['vendor', 'support', 'partner']);
+
+export const Party = z.strictObject({
+  name: z.string().min(1),
+  role: PartyRole,
+  accounts: z.array(AccountId).default([]),
+  /** Organization ids the party owns (its accounts are then recognised too). */
+  organizations: z.array(z.string().regex(/^o-[a-z0-9]{10,32}$/)).default([]),
+  description: z.string().optional(),
+});
+
+export const ClusterKind = z.enum(['msk', 'kafka', 'automq']);
+
+export const KafkaCluster = z.strictObject({
+  name: z.string().min(1),
+  kind: ClusterKind,
+  /** MSK: the cluster ARN or name in the snapshot. */
+  msk: z.string().optional(),
+  /** Kafka/AutoMQ: a server.properties file or a folder of them, relative to this file. */
+  config: z.string().optional(),
+  /** Optional topic list (YAML or `kafka-topics --describe` text), relative to this file. */
+  topics: z.string().optional(),
+  /** Buckets and keys that hold this cluster's records, until the topology reveals them. */
+  buckets: z.array(Pattern).default([]),
+  keys: z.array(Pattern).default([]),
+  account: AccountId.optional(),
+  region: Region.optional(),
+});
+
+export const KafkaClient = z.strictObject({
+  name: z.string().min(1),
+  role: z.enum(['producer', 'consumer']),
+  cluster: z.string().min(1),
+  account: AccountId.optional(),
+  region: Region.optional(),
+  vpc: z.string().optional(),
+  subnet: z.string().optional(),
+  cidr: z.string().optional(),
+  azId: AzId.optional(),
+  throughputMBps: z.number().nonnegative().optional(),
+  clientRack: z.string().optional(),
+});
+
+export const Authority = z.strictObject({
+  /** `inside` or the name of a party. */
+  holder: z.string().min(1),
+  principals: z.array(z.string()).default([]),
+  evidence: z.string().optional(),
+});
+
+export const Suppression = z.strictObject({
+  rule: z.string().min(1),
+  /** Glob over the finding's resource ARN (or key); `*` matches any run of characters. */
+  resource: Pattern.default('*'),
+  reason: z.string().min(3, 'a suppression needs a reason'),
+  /** After this date (compared with the snapshot's time) the suppression no longer applies. */
+  expires: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date such as 2027-01-31'))
+    .optional(),
+});
+
+export const BoundarySchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string().min(1),
+  inside: z.strictObject({
+    organizations: z
+      .array(
+        z.string().regex(/^o-[a-z0-9]{10,32}$/, 'expected an Organization id such as o-a1b2c3d4e5'),
+      )
+      .default([]),
+    accounts: z.array(z.strictObject({ id: AccountId, name: z.string().optional() })).default([]),
+  }),
+  approvedRegions: z.array(Region).default([]),
+  parties: z.array(Party).default([]),
+  data: z
+    .strictObject({
+      buckets: z.array(Pattern).default([]),
+      keys: z.array(Pattern).default([]),
+    })
+    .prefault({}),
+  kafka: z
+    .strictObject({
+      clusters: z.array(KafkaCluster).default([]),
+      clients: z.array(KafkaClient).default([]),
+    })
+    .prefault({}),
+  authority: z
+    .strictObject({
+      failover: Authority.optional(),
+      rollback: Authority.optional(),
+    })
+    .prefault({}),
+  rules: z
+    .strictObject({
+      disable: z.array(z.string()).default([]),
+      severity: z
+        .record(z.string(), z.enum(['critical', 'high', 'medium', 'low', 'info']))
+        .default({}),
+    })
+    .prefault({}),
+  suppressions: z.array(Suppression).default([]),
+});
+
+export type Boundary = z.output<typeof BoundarySchema>;
+export type BoundaryInput = z.input<typeof BoundarySchema>;
+export type PartyT = z.output<typeof Party>;
+export type KafkaClusterT = z.output<typeof KafkaCluster>;
+export type SuppressionT = z.output<typeof Suppression>;

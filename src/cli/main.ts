@@ -1,0 +1,196 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { RULES } from '../../rules/index.js';
+import { analyze } from '../analyze.js';
+import { parseBoundary } from '../boundary/load.js';
+import type { Boundary } from '../boundary/schema.js';
+import { InputError } from '../errors.js';
+import { buildInventory } from '../inventory/build.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { type FindingsReport, SEVERITIES, type Severity, severityRank } from '../rules/finding.js';
+import { PACKS, selectPack } from '../rules/packs.js';
+import { openSnapshotDir } from '../snapshot/reader.js';
+import { VERSION } from '../version.js';
+import { coverage, renderCoverage } from './coverage.js';
+import { renderRuleDoc } from './rule-doc.js';
+
+export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
+});
+
+/** The ownmap command line. Returns the exit code; never calls process.exit. */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  let code: number = EXIT.clean;
+  const debug = argv.includes('--debug');
+  const program = new Command('ownmap')
+    .description('The ownership map of a Kafka or Kafka-compatible streaming platform on AWS.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces for errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const emit = (text: string, out: string | undefined) => {
+    if (out) writeFileSync(out, text);
+    else io.stdout(text);
+  };
+  const color = () => io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+
+  program
+    .command('analyze')
+    .description('read a snapshot and a boundary file, run the rules, report findings')
+    .argument('<snapshot>', 'snapshot directory (ownmap or CloudMapper layout)')
+    .requiredOption('-b, --boundary <file>', 'boundary file (YAML)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('json'),
+    )
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity')
+        .choices([...SEVERITIES, 'none'])
+        .default('info'),
+    )
+    .addOption(new Option('--pack <name>', 'rule pack').choices(Object.keys(PACKS)).default('all'))
+    .action(
+      (
+        snapshotDir: string,
+        opts: { boundary: string; format: string; out?: string; failOn: string; pack: string },
+      ) => {
+        const boundary = loadBoundary(opts.boundary);
+        const snapshot = openSnapshotDir(snapshotDir);
+        const rules = selectPack(RULES, opts.pack, boundary.rules.disable);
+        const { report } = analyze(snapshot, boundary, rules, opts.pack);
+        emit(
+          opts.format === 'json'
+            ? renderJson(report)
+            : renderText(report, { color: color() && !opts.out }),
+          opts.out,
+        );
+        for (const e of report.errors) io.stderr(`ownmap: rule ${e.ruleId} failed: ${e.message}\n`);
+        code = exitCodeFor(report, opts.failOn as Severity | 'none');
+      },
+    );
+
+  program
+    .command('validate')
+    .description('check a snapshot (and a boundary file): shapes, coverage, gaps')
+    .argument('<snapshot>', 'snapshot directory')
+    .option('-b, --boundary <file>', 'also validate this boundary file')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('text'),
+    )
+    .action((snapshotDir: string, opts: { boundary?: string; format: string }) => {
+      const boundary = opts.boundary ? loadBoundary(opts.boundary) : undefined;
+      const snapshot = openSnapshotDir(snapshotDir);
+      const inventory = buildInventory(snapshot);
+      const cov = coverage(snapshot, inventory, boundary);
+      io.stdout(opts.format === 'json' ? `${JSON.stringify(cov, null, 2)}\n` : renderCoverage(cov));
+      code = EXIT.clean;
+    });
+
+  const rules = program.command('rules').description('list the rules or show one');
+  rules
+    .command('list')
+    .description('list every rule')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('text'),
+    )
+    .action((opts: { format: string }) => {
+      const sorted = [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
+      if (opts.format === 'json') {
+        io.stdout(`${JSON.stringify(sorted.map(ruleMeta), null, 2)}\n`);
+        return;
+      }
+      const w = Math.max(...sorted.map((r) => r.id.length));
+      for (const r of sorted)
+        io.stdout(
+          `${r.id.padEnd(w)}  ${r.severity.padEnd(8)}  ${r.category.padEnd(13)}  ${r.title}\n`,
+        );
+    });
+  rules
+    .command('show')
+    .description('show one rule: what it checks, why, how to fix it')
+    .argument('<id>', 'rule id')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('text'),
+    )
+    .action((id: string, opts: { format: string }) => {
+      const rule = RULES.find((r) => r.id === id);
+      if (!rule) throw new InputError(`rules show: no rule '${id}' (see 'ownmap rules list')`);
+      io.stdout(
+        opts.format === 'json'
+          ? `${JSON.stringify(ruleMeta(rule), null, 2)}\n`
+          : renderRuleDoc(rule),
+      );
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'node' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; usage errors have been printed by commander
+      return err.exitCode === 0 ? EXIT.clean : EXIT.error;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`ownmap: ${err.message}\n`);
+      if (debug && err.stack) io.stderr(`${err.stack}\n`);
+      return EXIT.error;
+    }
+    const e = err as Error;
+    io.stderr(
+      `ownmap: internal error: ${e?.message ?? String(err)}${debug ? '' : ' (run with --debug for the stack)'}\n`,
+    );
+    if (debug && e?.stack) io.stderr(`${e.stack}\n`);
+    return EXIT.error;
+  }
+}
+
+function loadBoundary(file: string): Boundary {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(
+      `${file}: cannot read the boundary file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  return parseBoundary(text, file);
+}
+
+/** 1 for open findings at or above the threshold; else 3 if anything is unknown; else 0. */
+export function exitCodeFor(report: FindingsReport, failOn: Severity | 'none'): number {
+  if (report.errors.length > 0) return EXIT.error;
+  if (failOn !== 'none') {
+    const limit = severityRank(failOn);
+    if (report.findings.some((f) => f.status === 'open' && severityRank(f.severity) <= limit))
+      return EXIT.findings;
+  }
+  if (report.summary.unknown > 0) return EXIT.incomplete;
+  return EXIT.clean;
+}
+
+function ruleMeta(r: (typeof RULES)[number]) {
+  const { check: _check, ...meta } = r;
+  return meta;
+}

@@ -1,0 +1,87 @@
+import type { Boundary } from '../boundary/schema.js';
+import type { KeyRef, Lookup } from '../inventory/lookup.js';
+import type { Inventory } from '../inventory/model.js';
+import { anyGlob } from '../util/glob.js';
+
+/** Which resources hold records (data-bearing), and why: the reasons name their source. */
+export interface DataBearing {
+  /** Bucket name → reasons. Includes buckets the boundary names that the snapshot lacks. */
+  buckets: Map<string, string[]>;
+  /** Key ARN (or reference when unresolved) → the key and reasons. */
+  keys: Map<string, { ref: KeyRef; reasons: string[] }>;
+  /** MSK cluster ARN → reasons. */
+  clusters: Map<string, string[]>;
+}
+
+export function classifyData(inv: Inventory, boundary: Boundary, lookup: Lookup): DataBearing {
+  const buckets = new Map<string, string[]>();
+  const keys = new Map<string, { ref: KeyRef; reasons: string[] }>();
+  const clusters = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, k: string, reason: string) => {
+    const list = m.get(k) ?? [];
+    if (!list.includes(reason)) list.push(reason);
+    m.set(k, list);
+  };
+  const addKey = (ref: KeyRef, reason: string) => {
+    const id = ref.key?.arn ?? ref.ref;
+    const entry = keys.get(id) ?? { ref, reasons: [] };
+    if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+    keys.set(id, entry);
+  };
+
+  for (const b of inv.buckets) {
+    const p = anyGlob(boundary.data.buckets, b.name, b.arn);
+    if (p) add(buckets, b.name, `matches data.buckets pattern '${p}'`);
+  }
+  for (const c of boundary.kafka.clusters) {
+    for (const pattern of c.buckets) {
+      let matched = false;
+      for (const b of inv.buckets) {
+        if (anyGlob([pattern], b.name, b.arn)) {
+          add(buckets, b.name, `holds records of cluster ${c.name}`);
+          matched = true;
+        }
+      }
+      if (!matched && !pattern.includes('*'))
+        add(buckets, pattern, `holds records of cluster ${c.name}`);
+    }
+  }
+  for (const k of inv.kmsKeys) {
+    const p = anyGlob(boundary.data.keys, k.id, k.arn, ...k.aliases);
+    if (p)
+      addKey(
+        { ref: k.arn, account: k.account, region: k.region, key: k },
+        `matches data.keys pattern '${p}'`,
+      );
+  }
+  for (const c of boundary.kafka.clusters) {
+    for (const pattern of c.keys) {
+      for (const k of inv.kmsKeys) {
+        if (anyGlob([pattern], k.id, k.arn, ...k.aliases)) {
+          addKey(
+            { ref: k.arn, account: k.account, region: k.region, key: k },
+            `encrypts records of cluster ${c.name}`,
+          );
+        }
+      }
+    }
+  }
+  for (const m of inv.mskClusters) {
+    add(clusters, m.arn, 'Amazon MSK cluster: brokers hold records');
+    if (m.kmsKeyArn)
+      addKey(
+        lookup.resolveKey(m.kmsKeyArn, m.account, m.region),
+        `encrypts the volumes of MSK cluster ${m.name}`,
+      );
+  }
+  for (const [name] of buckets) {
+    const b = lookup.bucketByName.get(name);
+    const keyId = b?.encryption?.kmsKeyId;
+    if (b && keyId)
+      addKey(
+        lookup.resolveKey(keyId, b.account, b.region ?? 'us-east-1'),
+        `encrypts data bucket ${name}`,
+      );
+  }
+  return { buckets, keys, clusters };
+}
