@@ -7,6 +7,7 @@ export default defineRule({
   category: 'evidence',
   severity: 'medium',
   needs: ['cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetTrailStatus'],
+  handlesGaps: true,
   rationale:
     'Management events show who changed a bucket, not who read or wrote its records. Without S3 data events (GetObject, PutObject, DeleteObject) nobody can prove which principal touched which record, which is the first question after an incident.',
   remediation:
@@ -14,7 +15,7 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html',
   ],
-  check({ data, lookup, inventory, owners, report }) {
+  check({ data, lookup, inventory, owners, report, gapFor }) {
     for (const [name] of data.buckets) {
       const b = lookup.bucketByName.get(name);
       if (!b?.region || !owners.isInside(b.account)) continue;
@@ -32,6 +33,24 @@ export default defineRule({
         if (logs === 'unknown') unknownTrail = t.arn;
       }
       if (covered) continue;
+      // A trail we could not see (describe-trails failed in a region of this account) may cover it.
+      const gap = b.region
+        ? inventory.snapshot.regions
+            .map((r) => gapFor('cloudtrail:DescribeTrails', b.account, r))
+            .find((g) => g !== undefined)
+        : undefined;
+      if (gap) {
+        report({
+          resource,
+          status: 'unknown',
+          message: `No visible trail logs S3 data events for data bucket ${name}, but describe-trails failed in ${gap.account}/${gap.region} (${gap.code}): a trail there may.`,
+          evidence: [
+            { src: b.src },
+            { src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(gap)}` } },
+          ],
+        });
+        continue;
+      }
       if (unknownTrail) {
         report({
           resource,

@@ -7,6 +7,7 @@ export default defineRule({
   category: 'evidence',
   severity: 'medium',
   needs: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus'],
+  handlesGaps: true,
   rationale:
     "A multi-region trail (the account's own or an organization trail) records management events in every region, including regions nobody meant to use. Without one, a key policy change or a bucket created in another region leaves no record.",
   remediation:
@@ -14,7 +15,7 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
   ],
-  check({ inventory, owners, report }) {
+  check({ inventory, owners, report, gapFor }) {
     for (const a of inventory.snapshot.accounts) {
       if (!owners.isInside(a.id)) continue;
       const candidates = inventory.trails.filter(
@@ -23,6 +24,24 @@ export default defineRule({
       const logging = candidates.filter((t) => t.status?.isLogging !== false);
       if (logging.length > 0) continue;
       const stopped = candidates.length > 0;
+      const gap = inventory.snapshot.regions
+        .map(
+          (r) =>
+            gapFor('cloudtrail:DescribeTrails', a.id, r) ??
+            (stopped ? gapFor('cloudtrail:GetTrailStatus', a.id, r) : undefined),
+        )
+        .find((g) => g !== undefined);
+      if (gap) {
+        report({
+          resource: { arn: `arn:aws:iam::${a.id}:root`, account: a.id },
+          status: 'unknown',
+          message: `Account ${a.id}: no logging multi-region trail is visible, but ${gap.service} ${gap.operation} failed in ${gap.region} (${gap.code}).`,
+          evidence: [
+            { src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(gap)}` } },
+          ],
+        });
+        continue;
+      }
       report({
         resource: { arn: `arn:aws:iam::${a.id}:root`, account: a.id },
         message: stopped

@@ -69,9 +69,8 @@ export const Suppression = z.strictObject({
   reason: z.string().min(3, 'a suppression needs a reason'),
   /** After this date (compared with the snapshot's time) the suppression no longer applies. */
   expires: z
-    .union([z.string(), z.date()])
-    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date such as 2027-01-31'))
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2027-01-31')
     .optional(),
 });
 

@@ -49,6 +49,11 @@ export interface RuleMeta {
   severity: Severity;
   /** IAM actions whose responses the rule reads; a gap in one makes the rule `unknown` there. */
   needs: string[];
+  /**
+   * The rule asks `gapFor` itself and reports `unknown` only where a gap can change its
+   * answer. Otherwise the engine reports every gap in `needs` as an `unknown` finding.
+   */
+  handlesGaps?: boolean;
   rationale: string;
   remediation: string;
   references: string[];

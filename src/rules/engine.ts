@@ -104,7 +104,7 @@ export function runRules(
     }
     // Gaps in the evidence a rule needs: one `unknown` finding each.
     const unknown = new Map<string, Finding>();
-    for (const need of rule.needs) {
+    for (const need of rule.handlesGaps ? [] : rule.needs) {
       for (const gap of gapIndex.forAction(need)) {
         const resource = gapResource(gap);
         const f = make({
