@@ -2,6 +2,7 @@ import graphology from 'graphology';
 import type { Owners } from '../boundary/owners.js';
 import type { Lookup } from '../inventory/lookup.js';
 import type { Inventory, Src } from '../inventory/model.js';
+import { namedPrincipals } from '../policy/trust.js';
 import { accountOfArn, bucketOfArn } from '../util/arn.js';
 import type { DataBearing } from './data.js';
 import type { EdgeKind, NodeKind } from './kinds.js';
@@ -449,12 +450,13 @@ export function buildGraph(
       scanned,
       ...(src ? { src } : {}),
     });
-    if (
-      account &&
-      region &&
-      !g.inEdges(key).some((e) => g.getEdgeAttribute(e, 'kind') === 'contains')
-    ) {
-      edge('contains', regionNode(account, region, scanned), key);
+    if (account && !g.inEdges(key).some((e) => g.getEdgeAttribute(e, 'kind') === 'contains')) {
+      // A bucket whose region is unknown still belongs to its account.
+      edge(
+        'contains',
+        region ? regionNode(account, region, scanned) : accountNode(account, scanned),
+        key,
+      );
     }
     const reasons = data.buckets.get(name);
     if (reasons) g.setNodeAttribute(key, 'dataBearing', reasons);
@@ -622,6 +624,17 @@ export function buildGraph(
       src: r.src,
     });
     edge('contains', accountNode(r.account, true), key);
+    for (const p of r.trust ? namedPrincipals(r.trust.doc) : []) {
+      if (p.effect !== 'Allow' || !p.account || p.account === r.account) continue;
+      const known = inv.snapshot.accounts.some((a) => a.id === p.account);
+      edge(
+        'trusts',
+        key,
+        accountNode(p.account, known),
+        { src: r.trust!.src, label: p.value },
+        p.account,
+      );
+    }
   }
   return g;
 }

@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estateArgs, ownmap } from './support/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ownmap-cli-'));
+const badBoundary = join(tmp, 'bad.yaml');
+writeFileSync(badBoundary, 'version: 1\nname: x\ninside:\n  accounts:\n    - id: "12"\n');
+
+describe('ownmap analyze (spawned binary)', () => {
+  it.each([
+    {
+      name: 'findings at or above --fail-on exit 1',
+      args: [...estateArgs('automq-byoc'), '--fail-on', 'medium'],
+      code: 1,
+    },
+    {
+      name: 'findings below --fail-on exit 0',
+      args: [...estateArgs('automq-byoc'), '--fail-on', 'high'],
+      code: 0,
+    },
+    {
+      name: '--fail-on none never fails on findings',
+      args: [...estateArgs('kafka-tiered-nat'), '--fail-on', 'none'],
+      code: 0,
+    },
+    {
+      name: 'unknown findings and nothing at --fail-on exit 3',
+      args: [...estateArgs('multi-account-tgw'), '--fail-on', 'critical'],
+      code: 3,
+    },
+    { name: 'the default --fail-on is info', args: estateArgs('automq-byoc'), code: 1 },
+  ])('$name', ({ args, code }) => {
+    const r = ownmap(['analyze', ...args]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(code);
+    expect(JSON.parse(r.stdout).format).toBe('ownmap-findings/1');
+  });
+
+  it.each([
+    {
+      name: 'a missing snapshot',
+      args: [
+        'analyze',
+        join(tmp, 'nope'),
+        '--boundary',
+        'fixtures/estates/automq-byoc/boundary.yaml',
+      ],
+      err: /^ownmap: .*nope: snapshot directory not found\n$/,
+    },
+    {
+      name: 'a bad boundary file',
+      args: ['analyze', 'fixtures/estates/automq-byoc/snapshot', '--boundary', badBoundary],
+      err: /^ownmap: .*bad\.yaml:5: inside\.accounts\.0\.id: expected a 12-digit AWS account id\n$/,
+    },
+    {
+      name: 'a missing boundary file',
+      args: [
+        'analyze',
+        'fixtures/estates/automq-byoc/snapshot',
+        '--boundary',
+        join(tmp, 'none.yaml'),
+      ],
+      err: /^ownmap: .*none\.yaml: cannot read the boundary file \(ENOENT\)\n$/,
+    },
+    {
+      name: 'no --boundary',
+      args: ['analyze', 'fixtures/estates/automq-byoc/snapshot'],
+      err: /required option '-b, --boundary <file>' not specified/,
+    },
+    {
+      name: 'an unknown pack',
+      args: ['analyze', ...estateArgs('automq-byoc'), '--pack', 'nope'],
+      err: /--pack <name>' argument 'nope' is invalid/,
+    },
+    {
+      name: 'an unknown option',
+      args: ['analyze', ...estateArgs('automq-byoc'), '--colour'],
+      err: /unknown option '--colour'/,
+    },
+  ])('exits 2 with one clear line for $name', ({ args, err }) => {
+    const r = ownmap(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(err);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('writes --out and prints nothing; a gap still exits 3 with --fail-on none', () => {
+    const out = join(tmp, 'findings.json');
+    const r = ownmap([
+      'analyze',
+      ...estateArgs('msk-replicator'),
+      '--out',
+      out,
+      '--fail-on',
+      'none',
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.open).toBeGreaterThan(0);
+  });
+
+  it('text output groups by severity, with no colour off a TTY', () => {
+    const r = ownmap([
+      'analyze',
+      ...estateArgs('kafka-tiered-nat'),
+      '--format',
+      'text',
+      '--fail-on',
+      'none',
+    ]);
+    expect(r.stdout).toMatch(/^HIGH \(2\)$/m);
+    expect(r.stdout).toMatch(/^MEDIUM \(5\)$/m);
+    expect(r.stdout.indexOf('HIGH')).toBeLessThan(r.stdout.indexOf('MEDIUM'));
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('--pack selects rules', () => {
+    const r = ownmap([
+      'analyze',
+      ...estateArgs('kafka-tiered-nat'),
+      '--pack',
+      'evidence',
+      '--fail-on',
+      'none',
+    ]);
+    const report = JSON.parse(r.stdout);
+    expect(report.pack).toBe('evidence');
+    expect(new Set(report.findings.map((f: { category: string }) => f.category))).toEqual(
+      new Set(['evidence']),
+    );
+  });
+});
+
+describe('ownmap validate, rules', () => {
+  it('validate prints coverage and gaps', () => {
+    const r = ownmap(['validate', ...estateArgs('multi-account-tgw')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^snapshot: ownmap layout, manifest present/);
+    expect(r.stdout).toMatch(
+      /gaps: 1\n {2}606060606003\/eu-west-1 cloudtrail describe-trails: AccessDeniedException/,
+    );
+    expect(r.stdout).toMatch(/\nvalid\n$/);
+  });
+
+  it('validate --format json', () => {
+    const r = ownmap(['validate', 'fixtures/estates/automq-byoc/snapshot', '--format', 'json']);
+    const cov = JSON.parse(r.stdout);
+    expect(cov.accounts.map((a: { id: string }) => a.id)).toEqual([
+      '210987650000',
+      '210987650001',
+      '210987654321',
+    ]);
+    expect(cov.resources.buckets).toBeGreaterThan(0);
+  });
+
+  it('rules list shows every rule', () => {
+    const r = ownmap(['rules', 'list', '--format', 'json']);
+    const rules = JSON.parse(r.stdout);
+    expect(rules.length).toBeGreaterThanOrEqual(9);
+    expect(rules[0]).toHaveProperty('rationale');
+    expect(rules[0]).not.toHaveProperty('check');
+  });
+
+  it('rules show <id> prints the doc; an unknown id exits 2', () => {
+    const r = ownmap(['rules', 'show', 'undeclared-account']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# undeclared-account\n/);
+    const bad = ownmap(['rules', 'show', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("ownmap: rules show: no rule 'nope' (see 'ownmap rules list')\n");
+  });
+
+  it('--version and --help exit 0', () => {
+    expect(ownmap(['--version']).code).toBe(0);
+    expect(ownmap(['--help']).stdout).toContain('analyze');
+  });
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { analyze } from '../src/analyze.js';
+import { parseBoundary } from '../src/boundary/load.js';
+import { renderJson } from '../src/report/json.js';
+import { openSnapshotDir } from '../src/snapshot/reader.js';
+
+type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource: string];
+
+/** Each bundled estate and the findings its README promises, no more and no fewer. */
+const ESTATES: Record<string, Row[]> = {
+  'automq-byoc': [
+    ['data-bucket-key-not-inside', 'open', 'arn:aws:s3:::acme-automq-ops-euw1'],
+    [
+      'role-trusts-outside-account',
+      'open',
+      'arn:aws:iam::210987654321:role/automq-byoc-control-plane',
+    ],
+  ],
+  'kafka-tiered-nat': [
+    ['data-outside-approved-regions', 'open', 'arn:aws:s3:::kprod-kafka-tiered-backup-use1'],
+    ['undeclared-account', 'open', 'arn:aws:iam::999988887777:root'],
+    ['data-bucket-key-not-inside', 'open', 'arn:aws:s3:::kprod-kafka-tiered-backup-use1'],
+    ['data-bucket-key-not-inside', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
+    ['data-bucket-without-data-event-trail', 'open', 'arn:aws:s3:::kprod-kafka-tiered-backup-use1'],
+    ['data-bucket-without-data-event-trail', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
+    ['no-multi-region-trail', 'open', 'arn:aws:iam::334455667788:root'],
+  ],
+  'msk-replicator': [
+    ['bucket-replicates-outside', 'open', 'arn:aws:s3:::payments-archive-use1'],
+    [
+      'data-outside-approved-regions',
+      'open',
+      'arn:aws:kafka:us-west-2:402938475610:cluster/payments-dr/3bff170d-7479-4d47-97d9-ee2bd91c769d-3',
+    ],
+    [
+      'data-outside-approved-regions',
+      'open',
+      'arn:aws:kms:us-west-2:402938475610:key/ff271d90-648b-4b51-9242-ffe8cd222987',
+    ],
+    [
+      'undeclared-account',
+      'unknown',
+      'arn:aws:kafka:us-west-2:402938475610:cluster/payments-dr/3bff170d-7479-4d47-97d9-ee2bd91c769d-3',
+    ],
+  ],
+  'multi-account-tgw': [
+    ['undeclared-account', 'open', 'arn:aws:iam::727272727272:root'],
+    [
+      'trail-delivers-outside',
+      'unknown',
+      'arn:aws:cloudtrail:eu-central-1:606060606002:trail/datapartner-soc-feed',
+    ],
+    ['trail-delivers-outside', 'unknown', 'arn:aws:cloudtrail:eu-west-1:606060606003:*'],
+    ['data-bucket-without-data-event-trail', 'unknown', 'arn:aws:s3:::analytics-curated-euw1'],
+  ],
+};
+
+const run = (name: string) => {
+  const dir = `fixtures/estates/${name}`;
+  const boundary = parseBoundary(
+    readFileSync(`${dir}/boundary.yaml`, 'utf8'),
+    `${dir}/boundary.yaml`,
+  );
+  return analyze(openSnapshotDir(`${dir}/snapshot`), boundary, RULES, 'all');
+};
+
+describe.each(Object.entries(ESTATES))('estate %s', (name, rows) => {
+  const { report, graph } = run(name);
+
+  it('reports exactly the findings its README promises', () => {
+    const got = report.findings.map((f) => [f.ruleId, f.status, f.resource.arn]);
+    expect(got.sort()).toEqual([...rows].sort());
+  });
+
+  it('has no rule errors and evidence on every finding', () => {
+    expect(report.errors).toEqual([]);
+    for (const f of report.findings) {
+      expect(f.evidence.length, f.id).toBeGreaterThan(0);
+      for (const e of f.evidence)
+        expect(e.excerpt, `${f.id} ${e.file}#${e.pointer}`).not.toBeUndefined();
+    }
+  });
+
+  it('places every subnet, instance and ENI in an AZ id, never an AZ name', () => {
+    graph.forEachNode((_key, a) => {
+      if (a.kind === 'subnet' && a.scanned) expect(a.azId).toMatch(/^[a-z]{2,}\d*-az\d+$/);
+      if (a.azId) expect(a.azId).not.toMatch(/^[a-z]{2}-[a-z]+-\d[a-z]$/);
+    });
+  });
+
+  it('is deterministic: two runs give identical bytes', () => {
+    expect(renderJson(run(name).report)).toBe(renderJson(report));
+  });
+});
