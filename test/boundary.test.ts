@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBoundary } from '../src/boundary/load.js';
 import { Owners } from '../src/boundary/owners.js';
@@ -129,5 +130,16 @@ describe('owners', () => {
   ])('$account is $kind', ({ account, kind, basis }) => {
     expect(owners.of(account).kind).toBe(kind);
     expect(owners.of(account).basis).toBe(basis);
+  });
+});
+
+describe('the commented example boundary file', () => {
+  it('is valid', () => {
+    const b = parseBoundary(
+      readFileSync('docs/boundary.example.yaml', 'utf8'),
+      'docs/boundary.example.yaml',
+    );
+    expect(b.suppressions[0]?.expires).toBe('2027-06-30');
+    expect(b.parties.map((p) => p.role)).toEqual(['vendor', 'support']);
   });
 });
