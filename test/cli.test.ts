@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { estateArgs, ownmap } from './support/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ownmap-cli-'));
@@ -176,5 +177,38 @@ describe('ownmap validate, rules', () => {
   it('--version and --help exit 0', () => {
     expect(ownmap(['--version']).code).toBe(0);
     expect(ownmap(['--help']).stdout).toContain('analyze');
+  });
+});
+
+describe('colour and determinism', () => {
+  const args = ['node', 'ownmap', 'analyze', ...estateArgs('automq-byoc'), '--format', 'text'];
+  it.each([
+    { name: 'colour on a TTY', isTTY: true, env: {}, colour: true },
+    {
+      name: 'no colour with NO_COLOR, even on a TTY',
+      isTTY: true,
+      env: { NO_COLOR: '1' },
+      colour: false,
+    },
+    { name: 'no colour off a TTY', isTTY: false, env: {}, colour: false },
+  ])('$name', async ({ isTTY, env, colour }) => {
+    let out = '';
+    const code = await main(args, {
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: () => {},
+      isTTY,
+      env,
+    });
+    expect(code).toBe(1);
+    expect(out.includes('\u001b[')).toBe(colour);
+  });
+
+  it('two spawned runs print identical bytes', () => {
+    const a = ownmap(['analyze', ...estateArgs('multi-account-tgw')]);
+    const b = ownmap(['analyze', ...estateArgs('multi-account-tgw')]);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+    expect(b.stdout).toBe(a.stdout);
   });
 });
