@@ -80,6 +80,8 @@ export function buildGraph(
     if (!g.hasEdge(key)) g.addEdgeWithKey(key, from, to, { kind, ...extra });
   };
 
+  const scannedNames = new Map(inv.snapshot.accounts.map((a) => [a.id, a.name]));
+  const scannedIds = new Set(inv.snapshot.accounts.map((a) => a.id));
   // ownership hierarchy: owner → account → region
   const accountNode = (id: string, scanned: boolean) => {
     const o = owners.of(id);
@@ -87,7 +89,7 @@ export function buildGraph(
     node(ownerKey, { kind: 'owner', label: o.name });
     const key = node(`account:${id}`, {
       kind: 'account',
-      label: owners.nameOf(id) ?? inv.snapshot.accounts.find((a) => a.id === id)?.name ?? id,
+      label: owners.nameOf(id) ?? scannedNames.get(id) ?? id,
       account: id,
       scanned,
     });
@@ -598,15 +600,7 @@ export function buildGraph(
       arn: t.arn,
       src: t.src,
     });
-    edge(
-      'contains',
-      regionNode(
-        t.ownerAccount,
-        t.homeRegion,
-        inv.snapshot.accounts.some((a) => a.id === t.ownerAccount),
-      ),
-      key,
-    );
+    edge('contains', regionNode(t.ownerAccount, t.homeRegion, scannedIds.has(t.ownerAccount)), key);
     if (t.bucketName) {
       const known = lookup.bucketByName.get(t.bucketName);
       const bk = known
@@ -626,7 +620,7 @@ export function buildGraph(
     edge('contains', accountNode(r.account, true), key);
     for (const p of r.trust ? namedPrincipals(r.trust.doc) : []) {
       if (p.effect !== 'Allow' || !p.account || p.account === r.account) continue;
-      const known = inv.snapshot.accounts.some((a) => a.id === p.account);
+      const known = scannedIds.has(p.account);
       edge(
         'trusts',
         key,

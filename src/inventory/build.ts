@@ -340,9 +340,10 @@ export function buildInventory(snap: Snapshot): Inventory {
       aliasesOf.set(a.TargetKeyId, list);
     }
     const ids = new Set<string>((keys?.data.Keys ?? []).map((k) => k.KeyId));
+    const listedAt = new Map((keys?.data.Keys ?? []).map((k, i) => [k.KeyId, i]));
     for (const p of snap.params(account, region, 'kms', 'describe-key')) ids.add(keyIdOf(p));
     for (const id of [...ids].sort()) {
-      const listed = keys?.data.Keys.findIndex((k) => k.KeyId === id) ?? -1;
+      const listed = listedAt.get(id) ?? -1;
       const desc =
         load(R.KmsDescribeKey, account, region, 'kms', 'describe-key', id) ??
         load(

@@ -73,6 +73,8 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
 
   const files = new Map<string, Indexed>();
   const paramIndex = new Map<string, { param: string; path: string }[]>();
+  /** `account|region|stem|param` → path: per-resource look-ups are O(1). */
+  const paramPaths = new Map<string, string>();
   const regions = new Map<string, Set<string>>();
   const accountNames = new Map<string, string>();
 
@@ -116,6 +118,7 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
           }
           list.sort((a, b) => cmp(a.param, b.param));
           paramIndex.set(`${account}|${region}|${stem}`, list);
+          for (const p of list) paramPaths.set(`${account}|${region}|${stem}|${p.param}`, p.path);
         } else if (f.endsWith('.json')) {
           const stem = f.slice(0, -5);
           if (!entryForStem(stem)) continue;
@@ -159,7 +162,7 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
       if (param === undefined) {
         path = files.get(`${account}|${region}|${stem}`)?.path;
       } else {
-        path = paramIndex.get(`${account}|${region}|${stem}`)?.find((p) => p.param === param)?.path;
+        path = paramPaths.get(`${account}|${region}|${stem}|${param}`);
       }
       if (path === undefined) return undefined;
       const text = src.read(path);
