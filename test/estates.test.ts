@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyze } from '../src/analyze.js';
@@ -92,5 +94,39 @@ describe.each(Object.entries(ESTATES))('estate %s', (name, rows) => {
 
   it('is deterministic: two runs give identical bytes', () => {
     expect(renderJson(run(name).report)).toBe(renderJson(report));
+  });
+});
+
+describe('a CloudMapper collect directory reads as the same estate', () => {
+  it('automq-byoc in CloudMapper layout gives the same findings', () => {
+    const src = 'fixtures/estates/automq-byoc/snapshot';
+    const dst = mkdtempSync(join(tmpdir(), 'ownmap-cm-'));
+    const names: Record<string, string> = {
+      '210987654321': 'streaming-prod',
+      '210987650001': 'log-archive',
+      '210987650000': 'management',
+    };
+    for (const account of readdirSync(src).filter((d) => /^\d{12}$/.test(d))) {
+      for (const region of readdirSync(join(src, account))) {
+        for (const entry of readdirSync(join(src, account, region), { withFileTypes: true })) {
+          const from = join(src, account, region, entry.name);
+          const to = join(dst, 'account-data', names[account]!, region, entry.name);
+          if (entry.isDirectory()) {
+            mkdirSync(to, { recursive: true });
+            for (const f of readdirSync(from))
+              cpSync(join(from, f), join(to, f.replace(/\.json$/, '')));
+          } else cpSync(from, to);
+        }
+      }
+    }
+    const boundary = parseBoundary(
+      readFileSync('fixtures/estates/automq-byoc/boundary.yaml', 'utf8'),
+      'boundary.yaml',
+    );
+    const { report } = analyze(openSnapshotDir(dst), boundary, RULES, 'all');
+    expect(report.snapshot.layout).toBe('cloudmapper');
+    expect(report.findings.map((f) => [f.ruleId, f.status, f.resource.arn]).sort()).toEqual(
+      [...ESTATES['automq-byoc']!].sort(),
+    );
   });
 });
