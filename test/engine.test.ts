@@ -125,17 +125,14 @@ describe('rule engine', () => {
   });
 
   it('a gap in what a rule needs is unknown, and replaces the open finding on that resource', () => {
-    const e = estate()
-      .bucket('alpha')
-      .bucket('beta')
-      .gap({
-        account: '111111111111',
-        region: 'us-east-1',
-        service: 's3',
-        operation: 'get-bucket-encryption',
-        param: 'beta',
-        code: 'AccessDenied',
-      });
+    const e = estate().bucket('alpha').bucket('beta').gap({
+      account: '111111111111',
+      region: 'us-east-1',
+      service: 's3',
+      operation: 'get-bucket-encryption',
+      param: 'beta',
+      code: 'AccessDenied',
+    });
     const r = run([everyBucket], boundary(), e);
     expect(r.findings.map((f) => [f.resource.arn, f.status])).toEqual([
       ['arn:aws:s3:::alpha', 'open'],

@@ -5,7 +5,9 @@ export default defineRule({
   id: 'role-trusts-outside-account',
   title: 'A role trust policy lets an account outside the boundary assume it',
   category: 'access',
-  severity: 'high',
+  // The rule's severity caps every finding's (engine.ts): critical, so that a trust in any
+  // principal can be reported as such; named outside accounts come out high or medium.
+  severity: 'critical',
   needs: ['iam:ListRoles'],
   rationale:
     'A role that an outside account may assume gives that account whatever the role can do, from outside your audit and identity controls. Vendor control planes and support access need such roles; each one should be known, declared and narrow.',

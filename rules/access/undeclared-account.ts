@@ -8,12 +8,17 @@ export default defineRule({
   title: 'An account is referenced that is neither inside the boundary nor a declared party',
   category: 'access',
   severity: 'high',
+  // The listings too: a failed list-buckets (list-keys, ...) hides every policy behind it.
   needs: [
+    's3:ListBuckets',
     's3:GetBucketPolicy',
     's3:GetBucketReplication',
+    'kms:ListKeys',
     'kms:GetKeyPolicy',
     'kms:ListGrants',
+    'kafka:ListClustersV2',
     'kafka:GetClusterPolicy',
+    'kafka:ListReplicators',
     'kafka:DescribeReplicator',
     'iam:ListRoles',
     'ec2:DescribeVpcPeeringConnections',

@@ -1,4 +1,7 @@
 import { defineRule } from '../../src/rules/define.js';
+import { gapResource } from '../../src/rules/engine.js';
+import { GLOBAL_REGION } from '../../src/snapshot/contract.js';
+import type { Gap } from '../../src/snapshot/manifest.js';
 import { bucketOfArn } from '../../src/util/arn.js';
 
 export default defineRule({
@@ -6,16 +9,47 @@ export default defineRule({
   title: 'S3 replication copies objects to an account or region outside the boundary',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['s3:GetBucketReplication', 's3:GetBucketLocation'],
+  needs: ['s3:ListBuckets', 's3:GetBucketReplication', 's3:GetBucketLocation'],
+  handlesGaps: true,
   rationale:
     'A replication rule makes a second durable copy of every object it matches. A destination bucket in an outside account (or an unapproved region) puts records where the boundary owner no longer decides who reads or deletes them.',
   remediation:
     'Point the replication rule at a bucket in an inside account and an approved region, or disable the rule; if the destination owner is part of your organisation, declare it in the boundary file.',
   references: ['https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketReplication.html'],
-  check({ inventory, lookup, owners, boundary, data, report }) {
+  check({ inventory, lookup, owners, boundary, data, report, gapFor }) {
+    const gapEvidence = (g: Gap) => ({
+      src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(g)}` },
+    });
+    const failed = (g: Gap) =>
+      `${g.service} ${g.operation} failed in ${g.account}/${g.region} (${g.code})`;
+    // An inside account whose bucket list failed: none of its replication rules was read.
+    for (const g of inventory.gaps) {
+      if (g.service !== 's3' || g.operation !== 'list-buckets' || !owners.isInside(g.account))
+        continue;
+      report({
+        resource: { arn: gapResource(g), account: g.account },
+        status: 'unknown',
+        key: 'gap:s3:list-buckets',
+        message: `Could not check: ${failed(g)}, so the replication of its buckets is unknown.`,
+        evidence: [gapEvidence(g)],
+      });
+    }
     for (const b of inventory.buckets) {
-      if (!b.replication || !owners.isInside(b.account)) continue;
+      if (!owners.isInside(b.account)) continue;
       const isData = data.buckets.has(b.name);
+      if (!b.replication) {
+        const gap = gapFor('s3:GetBucketReplication', b.account, GLOBAL_REGION, b.name);
+        if (gap) {
+          report({
+            resource: { arn: b.arn, account: b.account, ...(b.region ? { region: b.region } : {}) },
+            status: 'unknown',
+            severity: isData ? 'high' : 'medium',
+            message: `Could not check: ${failed(gap)}, so where ${isData ? 'data bucket' : 'bucket'} ${b.name} replicates to is unknown.`,
+            evidence: [gapEvidence(gap)],
+          });
+        }
+        continue;
+      }
       for (const r of b.replication.rules) {
         if (r.raw.Status === 'Disabled') continue;
         const destName = bucketOfArn(r.raw.Destination.Bucket) ?? r.raw.Destination.Bucket;
@@ -47,15 +81,15 @@ export default defineRule({
           report({
             ...base,
             status: 'unknown',
+            severity: isData ? 'high' : 'medium',
             message: `${what}, a bucket the snapshot does not hold and the rule names no Account for: its owner cannot be proven.`,
           });
           continue;
         }
         const owner = owners.of(destAccount);
+        const checkRegion = boundary.approvedRegions.length > 0;
         const regionOut =
-          dest?.region &&
-          boundary.approvedRegions.length > 0 &&
-          !boundary.approvedRegions.includes(dest.region);
+          checkRegion && dest?.region && !boundary.approvedRegions.includes(dest.region);
         if (owner.kind !== 'inside') {
           report({
             ...base,
@@ -67,6 +101,18 @@ export default defineRule({
             ...base,
             severity: isData ? 'high' : 'medium',
             message: `${what} in ${dest?.region}, outside the approved regions (${boundary.approvedRegions.join(', ')}).`,
+          });
+        } else if (checkRegion && !dest?.region) {
+          // Cross-region replication is the common case: an unknown region is not a pass.
+          const gap = dest
+            ? gapFor('s3:GetBucketLocation', dest.account, GLOBAL_REGION, destName)
+            : undefined;
+          report({
+            ...base,
+            status: 'unknown',
+            severity: isData ? 'high' : 'medium',
+            message: `${what} in inside account ${destAccount}, but the destination's region is unknown (${gap ? failed(gap) : dest ? 'no location in the snapshot' : 'the snapshot does not hold the bucket'}).`,
+            evidence: [...base.evidence, ...(gap ? [gapEvidence(gap)] : [])],
           });
         }
       }

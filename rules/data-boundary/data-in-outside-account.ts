@@ -1,11 +1,13 @@
 import { defineRule } from '../../src/rules/define.js';
+import { gapResource } from '../../src/rules/engine.js';
 
 export default defineRule({
   id: 'data-in-outside-account',
   title: 'A data-bearing resource sits in an account outside the boundary',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['s3:ListBuckets', 'kms:DescribeKey', 'kafka:ListClustersV2'],
+  needs: ['s3:ListBuckets', 'kms:ListKeys', 'kms:ListAliases', 'kafka:ListClustersV2'],
+  handlesGaps: true,
   rationale:
     'Whoever owns the account that holds a bucket, key or cluster can read, delete or lock away its records whatever the bucket or key policy says today. Data-bearing resources belong in accounts inside the boundary.',
   remediation:
@@ -13,14 +15,24 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html',
   ],
-  check({ data, lookup, owners, inventory, report }) {
+  check({ boundary, data, lookup, owners, inventory, report }) {
     const describe = (account: string) => {
       const o = owners.of(account);
       return o.kind === 'party' ? `${o.name} (${o.role})` : 'an undeclared owner';
     };
     for (const [name, reasons] of data.buckets) {
       const b = lookup.bucketByName.get(name);
-      if (!b || owners.isInside(b.account)) continue;
+      if (!b) {
+        // Named by the boundary (a cluster's bucket), listed by no scanned account.
+        report({
+          resource: { arn: `arn:aws:s3:::${name}` },
+          status: 'unknown',
+          message: `Data bucket ${name} (${reasons[0]}) is not in any scanned account's bucket list, so its owner cannot be proven.`,
+          evidence: [{ src: { file: 'manifest.json', pointer: '/accounts' } }],
+        });
+        continue;
+      }
+      if (owners.isInside(b.account)) continue;
       report({
         resource: { arn: b.arn, account: b.account, ...(b.region ? { region: b.region } : {}) },
         message: `Data bucket ${name} (${reasons[0]}) is owned by account ${b.account}, which belongs to ${describe(b.account)}.`,
@@ -53,6 +65,35 @@ export default defineRule({
         resource: { arn: c.arn, account: c.account, region: c.region },
         message: `MSK cluster ${c.name} runs in account ${c.account}, which belongs to ${describe(c.account)}.`,
         evidence: [{ src: c.src }],
+      });
+    }
+
+    // Listings that failed in an outside account may hide a data resource there.
+    const bucketGlobs = [
+      ...boundary.data.buckets,
+      ...boundary.kafka.clusters.flatMap((c) => c.buckets),
+    ].filter((p) => /[*?]/.test(p));
+    const keyPatterns = [...boundary.data.keys, ...boundary.kafka.clusters.flatMap((c) => c.keys)];
+    for (const g of inventory.gaps) {
+      if (owners.isInside(g.account)) continue;
+      const op = `${g.service}:${g.operation}`;
+      let hidden: string | undefined;
+      if (op === 's3:list-buckets' && bucketGlobs.length > 0) {
+        hidden = `a bucket matching ${bucketGlobs.join(', ')}`;
+      } else if ((op === 'kms:list-keys' || op === 'kms:list-aliases') && keyPatterns.length > 0) {
+        hidden = `a key matching ${keyPatterns.join(', ')}`;
+      } else if (op === 'kafka:list-clusters-v2') {
+        hidden = 'an MSK cluster';
+      }
+      if (!hidden) continue;
+      report({
+        resource: { arn: gapResource(g), account: g.account, region: g.region },
+        status: 'unknown',
+        key: `gap:${g.service}:${g.operation}`,
+        message: `Could not check: ${g.service} ${g.operation} failed in ${g.account}/${g.region} (${g.code}), an account of ${describe(g.account)}, and ${hidden} may be there.`,
+        evidence: [
+          { src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(g)}` } },
+        ],
       });
     }
   },

@@ -1,11 +1,22 @@
+import type { Inventory } from '../../src/inventory/model.js';
 import { defineRule } from '../../src/rules/define.js';
+import { gapResource } from '../../src/rules/engine.js';
+import { GLOBAL_REGION } from '../../src/snapshot/contract.js';
+import type { Gap } from '../../src/snapshot/manifest.js';
 
 export default defineRule({
   id: 'data-outside-approved-regions',
   title: 'A data-bearing resource sits outside the approved regions',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['s3:GetBucketLocation', 's3:ListBuckets', 'kms:ListKeys', 'kafka:ListClustersV2'],
+  needs: [
+    's3:ListBuckets',
+    's3:GetBucketLocation',
+    'kms:ListKeys',
+    'kms:ListAliases',
+    'kafka:ListClustersV2',
+  ],
+  handlesGaps: true,
   rationale:
     'Records are durable where their bucket, key or cluster lives. Residency commitments name regions; a data bucket, data key or Kafka cluster in any other region breaks them however the rest of the estate is built.',
   remediation:
@@ -14,19 +25,34 @@ export default defineRule({
     'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html',
     'https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html',
   ],
-  check({ boundary, data, lookup, inventory, report }) {
+  check({ boundary, data, lookup, inventory, report, gapFor }) {
     const approved = boundary.approvedRegions;
+    // No residency commitment: nothing to check, and no gap can change that.
     if (approved.length === 0) return;
     const list = approved.join(', ');
+    const gapEvidence = (g: Gap) => ({
+      src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(g)}` },
+    });
+    const failed = (g: Gap) =>
+      `${g.service} ${g.operation} failed in ${g.account}/${g.region} (${g.code})`;
+
     for (const [name, reasons] of data.buckets) {
       const b = lookup.bucketByName.get(name);
-      if (!b) continue;
-      if (!b.region) {
+      if (!b) {
+        // Named by the boundary (a cluster's bucket), listed by no scanned account.
+        report({
+          resource: { arn: `arn:aws:s3:::${name}` },
+          status: 'unknown',
+          message: `Data bucket ${name} (${reasons[0]}) is not in any scanned account's bucket list, so its region is unknown.`,
+          evidence: [{ src: { file: 'manifest.json', pointer: '/accounts' } }],
+        });
+      } else if (!b.region) {
+        const gap = gapFor('s3:GetBucketLocation', b.account, GLOBAL_REGION, name);
         report({
           resource: { arn: b.arn, account: b.account },
           status: 'unknown',
-          message: `Data bucket ${name} has no known region (no location in the snapshot), so residency cannot be checked.`,
-          evidence: [{ src: b.src }],
+          message: `Data bucket ${name} has no known region (${gap ? failed(gap) : 'no location in the snapshot'}), so residency cannot be checked.`,
+          evidence: [{ src: b.src }, ...(gap ? [gapEvidence(gap)] : [])],
         });
       } else if (!approved.includes(b.region)) {
         report({
@@ -57,11 +83,41 @@ export default defineRule({
         evidence: [{ src: c.src }],
       });
     }
+
+    // Listings that failed: what they would have shown may be a data resource out of region.
+    const bucketGlobs = [
+      ...boundary.data.buckets,
+      ...boundary.kafka.clusters.flatMap((c) => c.buckets),
+    ].filter((p) => /[*?]/.test(p));
+    const keyPatterns = [...boundary.data.keys, ...boundary.kafka.clusters.flatMap((c) => c.keys)];
+    for (const g of inventory.gaps) {
+      const op = `${g.service}:${g.operation}`;
+      let hidden: string | undefined;
+      if (op === 's3:list-buckets' && bucketGlobs.length > 0) {
+        hidden = `a bucket matching ${bucketGlobs.join(', ')} may be there, in any region`;
+      } else if (
+        (op === 'kms:list-keys' || op === 'kms:list-aliases') &&
+        keyPatterns.length > 0 &&
+        !approved.includes(g.region)
+      ) {
+        hidden = `a key matching ${keyPatterns.join(', ')} may be there`;
+      } else if (op === 'kafka:list-clusters-v2' && !approved.includes(g.region)) {
+        hidden = 'an MSK cluster may run there';
+      }
+      if (!hidden) continue;
+      report({
+        resource: { arn: gapResource(g), account: g.account, region: g.region },
+        status: 'unknown',
+        key: `gap:${g.service}:${g.operation}`,
+        message: `Could not check: ${failed(g)}, and ${hidden}.`,
+        evidence: [gapEvidence(g)],
+      });
+    }
   },
 });
 
 /** Where an unscanned key is named: the first bucket or cluster that uses it. */
-function findUse(inventory: import('../../src/inventory/model.js').Inventory, ref: string) {
+function findUse(inventory: Inventory, ref: string) {
   const b = inventory.buckets.find((x) => x.encryption?.kmsKeyId === ref);
   if (b?.encryption) return b.encryption.src;
   const c = inventory.mskClusters.find((x) => x.kmsKeyArn === ref);

@@ -1,4 +1,5 @@
 import { logsBucketDataEvents, trailCovers } from '../../src/graph/trails.js';
+import type { Trail } from '../../src/inventory/model.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -18,27 +19,36 @@ export default defineRule({
   check({ data, lookup, inventory, owners, report, gapFor }) {
     for (const [name] of data.buckets) {
       const b = lookup.bucketByName.get(name);
-      if (!b?.region || !owners.isInside(b.account)) continue;
-      const resource = { arn: b.arn, account: b.account, region: b.region };
-      let unknownTrail: string | undefined;
+      if (!b || !owners.isInside(b.account)) continue;
+      const region = b.region;
+      const resource = { arn: b.arn, account: b.account, ...(region ? { region } : {}) };
+      // Without the bucket's region, only a multi-region trail can be shown to cover it.
+      const covers = (t: Trail): boolean =>
+        region
+          ? trailCovers(t, b.account, region, owners)
+          : t.isMultiRegion && trailCovers(t, b.account, t.homeRegion, owners);
+      // A trail that may log the bucket where the snapshot cannot prove it (no selectors or status).
+      let unsure: string | undefined;
       let covered = false;
       for (const t of inventory.trails) {
-        if (!trailCovers(t, b.account, b.region, owners)) continue;
+        if (!covers(t)) continue;
         if (t.status?.isLogging === false) continue;
         const logs = logsBucketDataEvents(t, name);
-        if (logs === 'yes') {
+        if (logs === 'no') continue;
+        if (logs === 'yes' && t.status) {
           covered = true;
           break;
         }
-        if (logs === 'unknown') unknownTrail = t.arn;
+        unsure ??=
+          logs === 'unknown'
+            ? `trail ${t.arn} covers it but its event selectors are not in the snapshot`
+            : `trail ${t.arn} logs its data events but its logging status is not in the snapshot`;
       }
       if (covered) continue;
       // A trail we could not see (describe-trails failed in a region of this account) may cover it.
-      const gap = b.region
-        ? inventory.snapshot.regions
-            .map((r) => gapFor('cloudtrail:DescribeTrails', b.account, r))
-            .find((g) => g !== undefined)
-        : undefined;
+      const gap = inventory.snapshot.regions
+        .map((r) => gapFor('cloudtrail:DescribeTrails', b.account, r))
+        .find((g) => g !== undefined);
       if (gap) {
         report({
           resource,
@@ -51,23 +61,40 @@ export default defineRule({
         });
         continue;
       }
-      if (unknownTrail) {
+      if (unsure) {
         report({
           resource,
           status: 'unknown',
-          message: `Data bucket ${name}: trail ${unknownTrail} covers it but its event selectors are not in the snapshot.`,
+          message: `Data bucket ${name}: ${unsure}.`,
           evidence: [{ src: b.src }],
+        });
+        continue;
+      }
+      // Region unknown: a single-region trail of the account may still log the bucket.
+      const local = region
+        ? undefined
+        : inventory.trails.find(
+            (t) =>
+              !t.isMultiRegion &&
+              t.status?.isLogging !== false &&
+              trailCovers(t, b.account, t.homeRegion, owners) &&
+              logsBucketDataEvents(t, name) !== 'no',
+          );
+      if (local) {
+        report({
+          resource,
+          status: 'unknown',
+          message: `Data bucket ${name}: its region is not in the snapshot, so whether single-region trail ${local.arn} (${local.homeRegion}) covers it cannot be told.`,
+          evidence: [{ src: b.src }, { src: local.src }],
         });
         continue;
       }
       report({
         resource,
-        message: `No logging trail records S3 data events for data bucket ${name} (${b.account}, ${b.region}): reads and writes of its records leave no audit trail.`,
+        message: `No logging trail records S3 data events for data bucket ${name} (${b.account}, ${region ?? 'region unknown'}): reads and writes of its records leave no audit trail.`,
         evidence: [
           { src: b.src },
-          ...inventory.trails
-            .filter((t) => trailCovers(t, b.account, b.region!, owners))
-            .map((t) => ({ src: t.selectors?.src ?? t.src })),
+          ...inventory.trails.filter(covers).map((t) => ({ src: t.selectors?.src ?? t.src })),
         ],
       });
     }

@@ -18,22 +18,44 @@ export default defineRule({
   check({ inventory, owners, report, gapFor }) {
     for (const a of inventory.snapshot.accounts) {
       if (!owners.isInside(a.id)) continue;
+      const resource = { arn: `arn:aws:iam::${a.id}:root`, account: a.id };
       const candidates = inventory.trails.filter(
         (t) => t.isMultiRegion && trailCovers(t, a.id, t.homeRegion, owners),
       );
-      const logging = candidates.filter((t) => t.status?.isLogging !== false);
-      if (logging.length > 0) continue;
+      // Only a get-trail-status that says IsLogging: true proves the trail records.
+      if (candidates.some((t) => t.status?.isLogging === true)) continue;
+      const unsure = candidates.find((t) => !t.status);
+      if (unsure) {
+        const gap = inventory.gaps.find(
+          (g) =>
+            g.service === 'cloudtrail' &&
+            g.operation === 'get-trail-status' &&
+            g.param === unsure.arn,
+        );
+        report({
+          resource,
+          status: 'unknown',
+          message: `Account ${a.id}: multi-region trail ${unsure.arn} covers it, but its logging status is not in the snapshot${gap ? ` (get-trail-status failed in ${gap.account}/${gap.region} with ${gap.code})` : ''}.`,
+          evidence: [
+            { src: unsure.src },
+            ...(gap
+              ? [
+                  {
+                    src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(gap)}` },
+                  },
+                ]
+              : []),
+          ],
+        });
+        continue;
+      }
       const stopped = candidates.length > 0;
       const gap = inventory.snapshot.regions
-        .map(
-          (r) =>
-            gapFor('cloudtrail:DescribeTrails', a.id, r) ??
-            (stopped ? gapFor('cloudtrail:GetTrailStatus', a.id, r) : undefined),
-        )
+        .map((r) => gapFor('cloudtrail:DescribeTrails', a.id, r))
         .find((g) => g !== undefined);
       if (gap) {
         report({
-          resource: { arn: `arn:aws:iam::${a.id}:root`, account: a.id },
+          resource,
           status: 'unknown',
           message: `Account ${a.id}: no logging multi-region trail is visible, but ${gap.service} ${gap.operation} failed in ${gap.region} (${gap.code}).`,
           evidence: [
@@ -42,16 +64,18 @@ export default defineRule({
         });
         continue;
       }
+      const seen = inventory.trails.filter((t) => t.seenIn.some((s) => s.account === a.id));
+      const identity = inventory.identities.find((x) => x.account === a.id);
       report({
-        resource: { arn: `arn:aws:iam::${a.id}:root`, account: a.id },
+        resource,
         message: stopped
           ? `Account ${a.id}${a.name ? ` (${a.name})` : ''} has multi-region trails, but none is logging.`
           : `Account ${a.id}${a.name ? ` (${a.name})` : ''} has no multi-region trail, neither its own nor an organization trail.`,
         evidence: stopped
           ? candidates.map((t) => ({ src: t.status?.src ?? t.src }))
-          : inventory.trails
-              .filter((t) => t.seenIn.some((s) => s.account === a.id))
-              .map((t) => ({ src: t.src })),
+          : seen.length > 0
+            ? seen.map((t) => ({ src: t.src }))
+            : [{ src: identity?.src ?? { file: 'manifest.json', pointer: '/accounts' } }],
       });
     }
   },

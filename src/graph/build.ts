@@ -501,12 +501,8 @@ export function buildGraph(
   for (const [, k] of data.keys) g.setNodeAttribute(keyNode(k.ref), 'dataBearing', k.reasons);
   for (const b of inv.buckets) {
     const bk = `arn:aws:s3:::${b.name}`;
-    if (b.encryption?.kmsKeyId) {
-      const kk = keyNode(
-        lookup.resolveKey(b.encryption.kmsKeyId, b.account, b.region ?? 'us-east-1'),
-      );
-      edge('encrypts', kk, bk, { src: b.encryption.src });
-    }
+    const keyRef = lookup.keyOfBucket(b);
+    if (keyRef && b.encryption) edge('encrypts', keyNode(keyRef), bk, { src: b.encryption.src });
     for (const r of b.replication?.rules ?? []) {
       const dest = bucketOfArn(r.raw.Destination.Bucket);
       if (!dest) continue;

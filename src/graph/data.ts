@@ -76,12 +76,8 @@ export function classifyData(inv: Inventory, boundary: Boundary, lookup: Lookup)
   }
   for (const [name] of buckets) {
     const b = lookup.bucketByName.get(name);
-    const keyId = b?.encryption?.kmsKeyId;
-    if (b && keyId)
-      addKey(
-        lookup.resolveKey(keyId, b.account, b.region ?? 'us-east-1'),
-        `encrypts data bucket ${name}`,
-      );
+    const ref = b ? lookup.keyOfBucket(b) : undefined;
+    if (ref) addKey(ref, `encrypts data bucket ${name}`);
   }
   return { buckets, keys, clusters };
 }

@@ -23,6 +23,18 @@ export class Lookup {
   }
 
   /**
+   * The key a bucket's default encryption names, resolved in the bucket's account and
+   * region. Undefined when there is none, or when a bare key id or alias names it and the
+   * bucket's region is unknown (its scope would only be a guess).
+   */
+  keyOfBucket(b: Bucket): KeyRef | undefined {
+    const ref = b.encryption?.kmsKeyId;
+    if (!ref) return undefined;
+    if (!ref.startsWith('arn:') && !b.region) return undefined;
+    return this.resolveKey(ref, b.account, b.region ?? '');
+  }
+
+  /**
    * A KMS key reference (key id, key ARN, alias name or alias ARN) as a bucket, cluster
    * or trail names it, resolved in the caller's account and region.
    */
