@@ -12,7 +12,7 @@ const everyBucket = defineRule({
   title: 'every bucket',
   category: 'data-boundary',
   severity: 'medium',
-  needs: ['s3:GetBucketEncryption'],
+  needs: ['s3:GetEncryptionConfiguration'],
   rationale: 'test',
   remediation: 'test',
   references: [],

@@ -5,6 +5,7 @@ import { rulesDoc } from '../src/cli/rule-doc.js';
 import { EDGE_KINDS, NODE_KINDS } from '../src/graph/kinds.js';
 import { CATEGORIES, SEVERITIES } from '../src/rules/finding.js';
 import { PACKS } from '../src/rules/packs.js';
+import { entriesForAction } from '../src/snapshot/contract.js';
 import { VERSION } from '../src/version.js';
 
 /** rules/<category>/<id>.ts files (not their cases, docs or the index). */
@@ -64,5 +65,11 @@ describe('rules, files, docs and registry stay in step', () => {
 
   it('the version in the code is the version in package.json', () => {
     expect(JSON.parse(readFileSync('package.json', 'utf8')).version).toBe(VERSION);
+  });
+});
+
+describe('needs name real IAM actions of the snapshot contract', () => {
+  it.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, r) => {
+    for (const need of r.needs) expect(entriesForAction(need), need).not.toEqual([]);
   });
 });

@@ -10,9 +10,9 @@ export default defineRule({
   severity: 'high',
   // The listings too: a failed list-buckets (list-keys, ...) hides every policy behind it.
   needs: [
-    's3:ListBuckets',
+    's3:ListAllMyBuckets',
     's3:GetBucketPolicy',
-    's3:GetBucketReplication',
+    's3:GetReplicationConfiguration',
     'kms:ListKeys',
     'kms:GetKeyPolicy',
     'kms:ListGrants',

@@ -9,7 +9,7 @@ export default defineRule({
   title: 'S3 replication copies objects to an account or region outside the boundary',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['s3:ListBuckets', 's3:GetBucketReplication', 's3:GetBucketLocation'],
+  needs: ['s3:ListAllMyBuckets', 's3:GetReplicationConfiguration', 's3:GetBucketLocation'],
   handlesGaps: true,
   rationale:
     'A replication rule makes a second durable copy of every object it matches. A destination bucket in an outside account (or an unapproved region) puts records where the boundary owner no longer decides who reads or deletes them.',
@@ -38,7 +38,7 @@ export default defineRule({
       if (!owners.isInside(b.account)) continue;
       const isData = data.buckets.has(b.name);
       if (!b.replication) {
-        const gap = gapFor('s3:GetBucketReplication', b.account, GLOBAL_REGION, b.name);
+        const gap = gapFor('s3:GetReplicationConfiguration', b.account, GLOBAL_REGION, b.name);
         if (gap) {
           report({
             resource: { arn: b.arn, account: b.account, ...(b.region ? { region: b.region } : {}) },

@@ -9,7 +9,7 @@ export default defineRule({
   title: 'A data bucket is not encrypted with a KMS key owned inside the boundary',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['s3:ListBuckets', 's3:GetBucketEncryption', 'kms:DescribeKey'],
+  needs: ['s3:ListAllMyBuckets', 's3:GetEncryptionConfiguration', 'kms:DescribeKey'],
   handlesGaps: true,
   rationale:
     'With S3-managed keys (SSE-S3) or the AWS managed aws/s3 key, anyone allowed s3:GetObject reads plaintext: the key adds no control. A customer managed key inside the boundary lets its owner revoke access, audit every decrypt and crypto-shred. A key in an outside account hands that power to its owner.',
@@ -51,7 +51,7 @@ export default defineRule({
       };
       const enc = b.encryption;
       if (!enc) {
-        const gap = gapFor('s3:GetBucketEncryption', b.account, GLOBAL_REGION, name);
+        const gap = gapFor('s3:GetEncryptionConfiguration', b.account, GLOBAL_REGION, name);
         report({
           resource,
           status: 'unknown',

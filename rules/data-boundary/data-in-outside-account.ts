@@ -6,7 +6,7 @@ export default defineRule({
   title: 'A data-bearing resource sits in an account outside the boundary',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['s3:ListBuckets', 'kms:ListKeys', 'kms:ListAliases', 'kafka:ListClustersV2'],
+  needs: ['s3:ListAllMyBuckets', 'kms:ListKeys', 'kms:ListAliases', 'kafka:ListClustersV2'],
   handlesGaps: true,
   rationale:
     'Whoever owns the account that holds a bucket, key or cluster can read, delete or lock away its records whatever the bucket or key policy says today. Data-bearing resources belong in accounts inside the boundary.',

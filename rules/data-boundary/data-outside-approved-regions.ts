@@ -10,7 +10,7 @@ export default defineRule({
   category: 'data-boundary',
   severity: 'high',
   needs: [
-    's3:ListBuckets',
+    's3:ListAllMyBuckets',
     's3:GetBucketLocation',
     'kms:ListKeys',
     'kms:ListAliases',

@@ -5,7 +5,7 @@ export default defineRule({
   title: 'A trail delivers its log files to a bucket outside the boundary',
   category: 'evidence',
   severity: 'high',
-  needs: ['cloudtrail:DescribeTrails', 's3:ListBuckets'],
+  needs: ['cloudtrail:DescribeTrails', 's3:ListAllMyBuckets'],
   rationale:
     'The audit trail proves who touched the data only while its owner controls the log bucket. Logs delivered to an outside account can be read, kept or deleted by that account, and cannot serve as your evidence.',
   remediation:

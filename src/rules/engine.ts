@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Src } from '../inventory/model.js';
-import { entryForAction } from '../snapshot/contract.js';
+import { entriesForAction } from '../snapshot/contract.js';
 import type { Gap } from '../snapshot/manifest.js';
 import { cmp } from '../snapshot/reader.js';
 import { globMatch } from '../util/glob.js';
@@ -207,21 +207,20 @@ function indexGaps(gaps: readonly Gap[]): GapIndex {
     list.push(g);
     byOp.set(k, list);
   }
-  const opOf = (action: string): string => {
-    const e = entryForAction(action);
-    if (e) return `${e.service}-${e.operation}`;
-    const [svc, op] = action.split(':');
-    return `${svc}-${(op ?? '').replace(/([a-z0-9])([A-Z])/g, '$1-$2')}`.toLowerCase();
-  };
+  /** Every `service-operation` an action authorises (an unknown action names none). */
+  const opsOf = (action: string): string[] =>
+    entriesForAction(action).map((e) => `${e.service}-${e.operation}`);
   return {
-    forAction: (action) => byOp.get(opOf(action)) ?? [],
+    forAction: (action) => opsOf(action).flatMap((op) => byOp.get(op) ?? []),
     find(action, account, region, param) {
-      return (byOp.get(opOf(action)) ?? []).find(
-        (g) =>
-          g.account === account &&
-          g.region === region &&
-          (g.param === undefined || param === undefined || g.param === param),
-      );
+      return opsOf(action)
+        .flatMap((op) => byOp.get(op) ?? [])
+        .find(
+          (g) =>
+            g.account === account &&
+            g.region === region &&
+            (g.param === undefined || param === undefined || g.param === param),
+        );
     },
   };
 }

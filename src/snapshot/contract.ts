@@ -21,10 +21,23 @@ export interface ContractEntry {
 
 export const GLOBAL_REGION = 'us-east-1';
 
+/**
+ * IAM actions whose names differ from the API operation (the IAM Service Authorization
+ * Reference lists them); every other action is `<service>:<Operation>`.
+ */
+const IAM_ACTION: Record<string, string> = {
+  's3-list-buckets': 's3:ListAllMyBuckets',
+  's3-head-bucket': 's3:ListBucket',
+  's3-get-bucket-encryption': 's3:GetEncryptionConfiguration',
+  's3-get-bucket-replication': 's3:GetReplicationConfiguration',
+  's3-get-public-access-block': 's3:GetBucketPublicAccessBlock',
+  's3control-get-public-access-block': 's3:GetAccountPublicAccessBlock',
+};
+
 const r = (service: string, operation: string, param?: string): ContractEntry => ({
   service,
   operation,
-  action: `${service}:${kebabToPascal(operation)}`,
+  action: IAM_ACTION[`${service}-${operation}`] ?? `${service}:${kebabToPascal(operation)}`,
   scope: 'region',
   ...(param ? { param } : {}),
 });
@@ -89,16 +102,15 @@ export const CONTRACT: readonly ContractEntry[] = [
 ];
 
 const BY_NAME = new Map(CONTRACT.map((e) => [`${e.service}-${e.operation}`, e]));
-const BY_ACTION = new Map(CONTRACT.map((e) => [e.action.toLowerCase(), e]));
+/** The entries a `needs` action names: every call that action authorises. */
+export function entriesForAction(action: string): ContractEntry[] {
+  const a = action.toLowerCase();
+  return CONTRACT.filter((e) => e.action.toLowerCase() === a);
+}
 
 /** The contract entry for a file stem such as `ec2-describe-vpcs`, if it is one. */
 export function entryForStem(stem: string): ContractEntry | undefined {
   return BY_NAME.get(stem);
-}
-
-/** The contract entry for an IAM action such as `s3:GetBucketLocation` (case-insensitive). */
-export function entryForAction(action: string): ContractEntry | undefined {
-  return BY_ACTION.get(action.toLowerCase());
 }
 
 export function kebabToPascal(s: string): string {

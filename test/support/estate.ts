@@ -354,7 +354,9 @@ export class Estate {
   /** A failed call: recorded in manifest.json gaps; its file, if generated, is left out. */
   gap(g: GapInput): this {
     const code = g.code ?? 'AccessDenied';
-    const action = `${g.service}:${kebabToPascal(g.operation)}`;
+    const action =
+      entryForStem(`${g.service}-${g.operation}`)?.action ??
+      `${g.service}:${kebabToPascal(g.operation)}`;
     this.gapList.push({
       account: g.account,
       region: g.region,
