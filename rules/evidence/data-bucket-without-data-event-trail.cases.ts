@@ -10,6 +10,15 @@ const ORG = 'o-a1b2c3d4e5';
 const TIERED = 'platform-kafka-tiered-euw1';
 const ARN = `arn:aws:s3:::${TIERED}`;
 const LOGS = 'platform-cloudtrail-logs';
+/** An advanced selector on every S3 object, reads only (true) or writes only (false). */
+const s3Data = (readOnly: boolean) => ({
+  Name: readOnly ? 'S3 reads' : 'S3 writes',
+  FieldSelectors: [
+    { Field: 'eventCategory', Equals: ['Data'] },
+    { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+    { Field: 'readOnly', Equals: [String(readOnly)] },
+  ],
+});
 /** The boundary names the Kafka buckets as data. */
 const dataBuckets = { data: { buckets: ['platform-kafka-*'] } };
 
@@ -281,5 +290,30 @@ export default [
     estate: estate().bucket(TIERED, { noLocation: true }).trail('platform-audit'),
     boundary: dataBuckets,
     expect: [{ resource: ARN, message: `(${INSIDE}, region unknown)` }],
+  },
+  {
+    name: 'an advanced selector that logs only reads is open: writes leave no trail',
+    estate: estate()
+      .bucket(TIERED)
+      .trail('platform-audit', { advanced: [s3Data(true)] }),
+    boundary: dataBuckets,
+    expect: [{ resource: ARN, message: `Trails log only reads of data bucket ${TIERED}` }],
+  },
+  {
+    name: 'an advanced selector that logs only writes is open: reads leave no trail',
+    estate: estate()
+      .bucket(TIERED)
+      .trail('platform-audit', { advanced: [s3Data(false)] }),
+    boundary: dataBuckets,
+    expect: [{ resource: ARN, message: `Trails log only writes of data bucket ${TIERED}` }],
+  },
+  {
+    name: 'reads logged by one trail and writes by another pass',
+    estate: estate()
+      .bucket(TIERED)
+      .trail('platform-reads', { advanced: [s3Data(true)] })
+      .trail('platform-writes', { advanced: [s3Data(false)] }),
+    boundary: dataBuckets,
+    expect: [],
   },
 ] satisfies RuleCase[];

@@ -1,4 +1,4 @@
-import { logsBucketDataEvents, trailCovers } from '../../src/graph/trails.js';
+import { dataEventCoverage, logsBucketDataEvents, trailCovers } from '../../src/graph/trails.js';
 import type { Trail } from '../../src/inventory/model.js';
 import { defineRule } from '../../src/rules/define.js';
 
@@ -29,22 +29,24 @@ export default defineRule({
           : t.isMultiRegion && trailCovers(t, b.account, t.homeRegion, owners);
       // A trail that may log the bucket where the snapshot cannot prove it (no selectors or status).
       let unsure: string | undefined;
-      let covered = false;
+      // Reads and writes may be logged by different trails: both must be.
+      const seen = { read: false, write: false };
       for (const t of inventory.trails) {
         if (!covers(t)) continue;
         if (t.status?.isLogging === false) continue;
-        const logs = logsBucketDataEvents(t, name);
-        if (logs === 'no') continue;
-        if (logs === 'yes' && t.status) {
-          covered = true;
-          break;
+        const cov = dataEventCoverage(t, name);
+        if (cov && !cov.read && !cov.write) continue;
+        if (cov && t.status) {
+          seen.read ||= cov.read;
+          seen.write ||= cov.write;
+          continue;
         }
-        unsure ??=
-          logs === 'unknown'
-            ? `trail ${t.arn} covers it but its event selectors are not in the snapshot`
-            : `trail ${t.arn} logs its data events but its logging status is not in the snapshot`;
+        unsure ??= !cov
+          ? `trail ${t.arn} covers it but its event selectors are not in the snapshot`
+          : `trail ${t.arn} logs its data events but its logging status is not in the snapshot`;
       }
-      if (covered) continue;
+      if (seen.read && seen.write) continue;
+      const partial = seen.read || seen.write;
       // A trail we could not see (describe-trails failed in a region of this account) may cover it.
       const gap = inventory.snapshot.regions
         .map((r) => gapFor('cloudtrail:DescribeTrails', b.account, r))
@@ -57,6 +59,21 @@ export default defineRule({
           evidence: [
             { src: b.src },
             { src: { file: 'manifest.json', pointer: `/gaps/${inventory.gaps.indexOf(gap)}` } },
+          ],
+        });
+        continue;
+      }
+      if (partial && !unsure) {
+        const only = seen.read ? 'reads' : 'writes';
+        const missing = seen.read
+          ? 'writes and deletes (PutObject, DeleteObject)'
+          : 'reads (GetObject)';
+        report({
+          resource,
+          message: `Trails log only ${only} of data bucket ${name}: ${missing} of its records leave no audit trail.`,
+          evidence: [
+            { src: b.src },
+            ...inventory.trails.filter(covers).map((t) => ({ src: t.selectors?.src ?? t.src })),
           ],
         });
         continue;
