@@ -6,9 +6,10 @@ import { compare, type RuleCase, runCase } from './support/cases.js';
 // Every rule's case table sits beside it: rules/<category>/<id>.cases.ts
 const tables = new Map<string, RuleCase[]>();
 for (const r of RULES) {
-  const path = `rules/${r.category}/${r.id}.cases.ts`;
-  if (existsSync(path)) {
-    const mod = (await import(`../${path}`)) as { default: RuleCase[] };
+  if (existsSync(`rules/${r.category}/${r.id}.cases.ts`)) {
+    const mod = (await import(`../rules/${r.category}/${r.id}.cases.ts`)) as {
+      default: RuleCase[];
+    };
     tables.set(r.id, mod.default);
   }
 }
