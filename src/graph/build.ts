@@ -83,7 +83,17 @@ export function buildGraph(
   const scannedNames = new Map(inv.snapshot.accounts.map((a) => [a.id, a.name]));
   const scannedIds = new Set(inv.snapshot.accounts.map((a) => a.id));
   // ownership hierarchy: owner → account → region
+  // Every resource asks for its account and region: build each once (or upgrade it once
+  // from referenced-only to scanned), not once per resource.
+  const built = new Map<string, boolean>();
+  const seen = (key: string, scanned: boolean): boolean => {
+    const prev = built.get(key);
+    if (prev === true || prev === scanned) return true;
+    built.set(key, scanned);
+    return false;
+  };
   const accountNode = (id: string, scanned: boolean) => {
+    if (seen(`account:${id}`, scanned)) return `account:${id}`;
     const o = owners.of(id);
     const ownerKey = `owner:${o.kind === 'party' ? `party:${o.name}` : o.kind}`;
     node(ownerKey, { kind: 'owner', label: o.name });
@@ -97,6 +107,7 @@ export function buildGraph(
     return key;
   };
   const regionNode = (account: string, region: string, scanned = true) => {
+    if (seen(`region:${account}:${region}`, scanned)) return `region:${account}:${region}`;
     const acct = accountNode(account, scanned);
     const key = node(`region:${account}:${region}`, {
       kind: 'region',

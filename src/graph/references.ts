@@ -33,7 +33,8 @@ export function collectAccountRefs(inv: Inventory): AccountRef[] {
     if (!p) return;
     walk(p.doc, [], (value, path) => {
       const acct = ACCOUNT.test(value) ? value : accountOfArn(value);
-      push(acct, what, resource, p.src, jsonPointer(path));
+      // The pointer is built only for the few strings that name an account.
+      if (acct) push(acct, what, resource, p.src, jsonPointer(path));
     });
   };
 
@@ -160,6 +161,7 @@ export function collectAccountRefs(inv: Inventory): AccountRef[] {
   return out;
 }
 
+/** Visit every string of a JSON value with its path (one path array, reused: copy to keep). */
 function walk(
   node: unknown,
   path: (string | number)[],
@@ -167,8 +169,16 @@ function walk(
 ): void {
   if (typeof node === 'string') visit(node, path);
   else if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) walk(node[i], [...path, i], visit);
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walk(node[i], path, visit);
+      path.pop();
+    }
   } else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
+    for (const k in node) {
+      path.push(k);
+      walk((node as Record<string, unknown>)[k], path, visit);
+      path.pop();
+    }
   }
 }

@@ -9,7 +9,9 @@ const S = z.string();
 const oS = S.optional();
 const oB = z.boolean().optional();
 const oN = z.number().optional();
-const obj = z.looseObject;
+// Strict about the fields read, silent about the rest: z.object drops unread fields (cheaper
+// than looseObject, which copies them), and unknown fields never fail a file.
+const obj = z.object;
 
 export const Tags = z.array(obj({ Key: S, Value: z.string().default('') })).optional();
 
