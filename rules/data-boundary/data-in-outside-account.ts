@@ -1,3 +1,4 @@
+import { dataHiddenByGap } from '../../src/graph/data.js';
 import { defineRule } from '../../src/rules/define.js';
 import { gapResource } from '../../src/rules/engine.js';
 
@@ -69,22 +70,9 @@ export default defineRule({
     }
 
     // Listings that failed in an outside account may hide a data resource there.
-    const bucketGlobs = [
-      ...boundary.data.buckets,
-      ...boundary.kafka.clusters.flatMap((c) => c.buckets),
-    ].filter((p) => /[*?]/.test(p));
-    const keyPatterns = [...boundary.data.keys, ...boundary.kafka.clusters.flatMap((c) => c.keys)];
     for (const g of inventory.gaps) {
       if (owners.isInside(g.account)) continue;
-      const op = `${g.service}:${g.operation}`;
-      let hidden: string | undefined;
-      if (op === 's3:list-buckets' && bucketGlobs.length > 0) {
-        hidden = `a bucket matching ${bucketGlobs.join(', ')}`;
-      } else if ((op === 'kms:list-keys' || op === 'kms:list-aliases') && keyPatterns.length > 0) {
-        hidden = `a key matching ${keyPatterns.join(', ')}`;
-      } else if (op === 'kafka:list-clusters-v2') {
-        hidden = 'an MSK cluster';
-      }
+      const hidden = dataHiddenByGap(g, boundary)?.what;
       if (!hidden) continue;
       report({
         resource: { arn: gapResource(g), account: g.account, region: g.region },

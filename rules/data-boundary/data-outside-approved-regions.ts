@@ -1,3 +1,4 @@
+import { dataHiddenByGap } from '../../src/graph/data.js';
 import type { Inventory } from '../../src/inventory/model.js';
 import { defineRule } from '../../src/rules/define.js';
 import { gapResource } from '../../src/rules/engine.js';
@@ -85,25 +86,10 @@ export default defineRule({
     }
 
     // Listings that failed: what they would have shown may be a data resource out of region.
-    const bucketGlobs = [
-      ...boundary.data.buckets,
-      ...boundary.kafka.clusters.flatMap((c) => c.buckets),
-    ].filter((p) => /[*?]/.test(p));
-    const keyPatterns = [...boundary.data.keys, ...boundary.kafka.clusters.flatMap((c) => c.keys)];
     for (const g of inventory.gaps) {
-      const op = `${g.service}:${g.operation}`;
-      let hidden: string | undefined;
-      if (op === 's3:list-buckets' && bucketGlobs.length > 0) {
-        hidden = `a bucket matching ${bucketGlobs.join(', ')} may be there, in any region`;
-      } else if (
-        (op === 'kms:list-keys' || op === 'kms:list-aliases') &&
-        keyPatterns.length > 0 &&
-        !approved.includes(g.region)
-      ) {
-        hidden = `a key matching ${keyPatterns.join(', ')} may be there`;
-      } else if (op === 'kafka:list-clusters-v2' && !approved.includes(g.region)) {
-        hidden = 'an MSK cluster may run there';
-      }
+      const h = dataHiddenByGap(g, boundary);
+      if (!h || (!h.anyRegion && approved.includes(g.region))) continue;
+      const hidden = `${h.what} may be there${h.anyRegion ? ', in any region' : ''}`;
       if (!hidden) continue;
       report({
         resource: { arn: gapResource(g), account: g.account, region: g.region },

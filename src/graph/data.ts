@@ -1,6 +1,7 @@
 import type { Boundary } from '../boundary/schema.js';
 import type { KeyRef, Lookup } from '../inventory/lookup.js';
 import type { Inventory } from '../inventory/model.js';
+import type { Gap } from '../snapshot/manifest.js';
 import { anyGlob } from '../util/glob.js';
 
 /** Which resources hold records (data-bearing), and why: the reasons name their source. */
@@ -80,4 +81,35 @@ export function classifyData(inv: Inventory, boundary: Boundary, lookup: Lookup)
     if (ref) addKey(ref, `encrypts data bucket ${name}`);
   }
   return { buckets, keys, clusters };
+}
+
+/**
+ * What a failed listing call may hide from the data-bearing classification: a bucket
+ * matching a wildcard pattern (list-buckets), a data key (list-keys, list-aliases), an MSK
+ * cluster (list-clusters-v2). Undefined when the gap cannot hide a data resource. Global
+ * listings (`s3 list-buckets`) hide buckets of any region; the others only their own.
+ */
+export function dataHiddenByGap(
+  gap: Gap,
+  boundary: Boundary,
+): { kind: 'bucket' | 'key' | 'cluster'; what: string; anyRegion: boolean } | undefined {
+  const op = `${gap.service}:${gap.operation}`;
+  if (op === 's3:list-buckets') {
+    const globs = [
+      ...boundary.data.buckets,
+      ...boundary.kafka.clusters.flatMap((c) => c.buckets),
+    ].filter((p) => /[*?]/.test(p));
+    return globs.length
+      ? { kind: 'bucket', what: `a bucket matching ${globs.join(', ')}`, anyRegion: true }
+      : undefined;
+  }
+  if (op === 'kms:list-keys' || op === 'kms:list-aliases') {
+    const patterns = [...boundary.data.keys, ...boundary.kafka.clusters.flatMap((c) => c.keys)];
+    return patterns.length
+      ? { kind: 'key', what: `a key matching ${patterns.join(', ')}`, anyRegion: false }
+      : undefined;
+  }
+  if (op === 'kafka:list-clusters-v2')
+    return { kind: 'cluster', what: 'an MSK cluster', anyRegion: false };
+  return undefined;
 }

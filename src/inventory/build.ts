@@ -344,36 +344,13 @@ export function buildInventory(snap: Snapshot): Inventory {
     for (const p of snap.params(account, region, 'kms', 'describe-key')) ids.add(keyIdOf(p));
     for (const id of [...ids].sort()) {
       const listed = listedAt.get(id) ?? -1;
-      const desc =
-        load(R.KmsDescribeKey, account, region, 'kms', 'describe-key', id) ??
-        load(
-          R.KmsDescribeKey,
-          account,
-          region,
-          'kms',
-          'describe-key',
-          `arn:aws:kms:${region}:${account}:key/${id}`,
-        );
-      const pol =
-        load(R.KmsGetKeyPolicy, account, region, 'kms', 'get-key-policy', id) ??
-        load(
-          R.KmsGetKeyPolicy,
-          account,
-          region,
-          'kms',
-          'get-key-policy',
-          `arn:aws:kms:${region}:${account}:key/${id}`,
-        );
-      const grants =
-        load(R.KmsListGrants, account, region, 'kms', 'list-grants', id) ??
-        load(
-          R.KmsListGrants,
-          account,
-          region,
-          'kms',
-          'list-grants',
-          `arn:aws:kms:${region}:${account}:key/${id}`,
-        );
+      // Per-key files are named by key id, or by key ARN by tools that pass the ARN.
+      const perKey = <S extends z.ZodType>(schema: S, op: string) =>
+        load(schema, account, region, 'kms', op, id) ??
+        load(schema, account, region, 'kms', op, `arn:aws:kms:${region}:${account}:key/${id}`);
+      const desc = perKey(R.KmsDescribeKey, 'describe-key');
+      const pol = perKey(R.KmsGetKeyPolicy, 'get-key-policy');
+      const grants = perKey(R.KmsListGrants, 'list-grants');
       const md = desc?.data.KeyMetadata;
       const key: KmsKey = {
         account: md?.AWSAccountId ?? account,
