@@ -24,9 +24,7 @@ export function buildInventory(snap: Snapshot): Inventory {
       layout: snap.layout,
       createdAt: snap.manifest.createdAt,
       accounts: mergeAccounts(snap),
-      regions: [
-        ...new Set([...snap.manifest.regions, ...snap.accounts.flatMap((a) => snap.regionsOf(a))]),
-      ].sort(),
+      regions: [...new Set([...snap.manifest.regions, ...snap.regions])].sort(),
     },
     gaps: [...snap.gaps],
     diagnostics,

@@ -20,6 +20,8 @@ export interface Snapshot {
   readonly manifestPresent: boolean;
   /** Account ids with a folder, sorted. */
   readonly accounts: readonly string[];
+  /** Regions with regional calls in any account, sorted (us-east-1 may hold only global ones). */
+  readonly regions: readonly string[];
   /** Regions with a folder, per account, sorted. */
   regionsOf(account: string): readonly string[];
   /** One call's response, or undefined when the file is absent. Throws on malformed JSON. */
@@ -77,6 +79,7 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
   const paramPaths = new Map<string, string>();
   const regions = new Map<string, Set<string>>();
   const accountNames = new Map<string, string>();
+  const scanned = new Set<string>();
 
   const accountDirs = (src.list(base) ?? []).filter((e) => e.endsWith('/')).sort();
   for (const entry of accountDirs) {
@@ -107,7 +110,9 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
       for (const f of src.list(rdir) ?? []) {
         if (f.endsWith('/')) {
           const stem = f.slice(0, -1);
-          if (!entryForStem(stem)) continue;
+          const entry = entryForStem(stem);
+          if (!entry) continue;
+          if (entry.scope === 'region') scanned.add(region);
           const list: { param: string; path: string }[] = [];
           for (const pf of src.list(`${rdir}${f}`) ?? []) {
             if (pf.endsWith('/')) continue;
@@ -121,7 +126,9 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
           for (const p of list) paramPaths.set(`${account}|${region}|${stem}|${p.param}`, p.path);
         } else if (f.endsWith('.json')) {
           const stem = f.slice(0, -5);
-          if (!entryForStem(stem)) continue;
+          const entry = entryForStem(stem);
+          if (!entry) continue;
+          if (entry.scope === 'region') scanned.add(region);
           files.set(`${account}|${region}|${stem}`, { path: `${rdir}${f}` });
         }
       }
@@ -129,8 +136,6 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
   }
 
   const accounts = [...regions.keys()].sort();
-  const allRegions = new Set<string>();
-  for (const set of regions.values()) for (const r of set) allRegions.add(r);
 
   const derived: Manifest = manifest ?? {
     format: SNAPSHOT_FORMAT,
@@ -138,7 +143,8 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
       id,
       ...(accountNames.has(id) ? { name: accountNames.get(id)! } : {}),
     })),
-    regions: [...allRegions].sort(),
+    // Regions scanned: folders with regional calls (us-east-1 may hold only global ones).
+    regions: [...scanned].sort(),
     gaps: [],
   };
 
@@ -153,6 +159,7 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
     manifest: derived,
     manifestPresent: manifest !== undefined,
     accounts,
+    regions: [...scanned].sort(),
     fileCount,
     gaps: derived.gaps,
     regionsOf: (account) => regionsSorted.get(account) ?? [],
