@@ -77,7 +77,8 @@ export function buildGraph(
   ) => {
     if (!g.hasNode(from) || !g.hasNode(to) || from === to) return;
     const key = `${kind}:${from}->${to}${disc ? `#${disc}` : ''}`;
-    if (!g.hasEdge(key)) g.addEdgeWithKey(key, from, to, { kind, ...extra });
+    // merge: one look-up where hasEdge + addEdgeWithKey made two (the first edge wins).
+    g.mergeEdgeWithKey(key, from, to, g.hasEdge(key) ? {} : { kind, ...extra });
   };
 
   const scannedNames = new Map(inv.snapshot.accounts.map((a) => [a.id, a.name]));

@@ -130,66 +130,79 @@ export function buildInventory(snap: Snapshot): Inventory {
         return found;
       };
 
-      inv.vpcs.push(...items(R.Vpcs, 'describe-vpcs', 'Vpcs', (v) => v.VpcId));
-      for (const s of items(R.Subnets, 'describe-subnets', 'Subnets', (s) => s.SubnetId)) {
-        inv.subnets.push({
-          ...s,
-          vpcId: s.raw.VpcId,
-          azName: s.raw.AvailabilityZone,
-          azId: azIdOf(s.raw.AvailabilityZoneId, s.raw.AvailabilityZone, s.src.file),
-        });
-      }
-      inv.routeTables.push(
-        ...items(R.RouteTables, 'describe-route-tables', 'RouteTables', (t) => t.RouteTableId),
+      append(
+        inv.vpcs,
+        items(R.Vpcs, 'describe-vpcs', 'Vpcs', (v) => v.VpcId),
       );
-      inv.internetGateways.push(
-        ...items(
+      for (const s of items(R.Subnets, 'describe-subnets', 'Subnets', (s) => s.SubnetId)) {
+        inv.subnets.push(
+          Object.assign(s, {
+            vpcId: s.raw.VpcId,
+            azName: s.raw.AvailabilityZone,
+            azId: azIdOf(s.raw.AvailabilityZoneId, s.raw.AvailabilityZone, s.src.file),
+          }),
+        );
+      }
+      append(
+        inv.routeTables,
+        items(R.RouteTables, 'describe-route-tables', 'RouteTables', (t) => t.RouteTableId),
+      );
+      append(
+        inv.internetGateways,
+        items(
           R.InternetGateways,
           'describe-internet-gateways',
           'InternetGateways',
           (g) => g.InternetGatewayId,
         ),
       );
-      inv.egressOnlyInternetGateways.push(
-        ...items(
+      append(
+        inv.egressOnlyInternetGateways,
+        items(
           R.EgressOnlyInternetGateways,
           'describe-egress-only-internet-gateways',
           'EgressOnlyInternetGateways',
           (g) => g.EgressOnlyInternetGatewayId,
         ),
       );
-      inv.natGateways.push(
-        ...items(R.NatGateways, 'describe-nat-gateways', 'NatGateways', (n) => n.NatGatewayId),
+      append(
+        inv.natGateways,
+        items(R.NatGateways, 'describe-nat-gateways', 'NatGateways', (n) => n.NatGatewayId),
       );
-      inv.vpcEndpoints.push(
-        ...items(R.VpcEndpoints, 'describe-vpc-endpoints', 'VpcEndpoints', (e) => e.VpcEndpointId),
+      append(
+        inv.vpcEndpoints,
+        items(R.VpcEndpoints, 'describe-vpc-endpoints', 'VpcEndpoints', (e) => e.VpcEndpointId),
       );
-      inv.vpcPeerings.push(
-        ...items(
+      append(
+        inv.vpcPeerings,
+        items(
           R.VpcPeeringConnections,
           'describe-vpc-peering-connections',
           'VpcPeeringConnections',
           (p) => p.VpcPeeringConnectionId,
         ),
       );
-      inv.transitGateways.push(
-        ...items(
+      append(
+        inv.transitGateways,
+        items(
           R.TransitGateways,
           'describe-transit-gateways',
           'TransitGateways',
           (t) => t.TransitGatewayId,
         ),
       );
-      inv.tgwAttachments.push(
-        ...items(
+      append(
+        inv.tgwAttachments,
+        items(
           R.TransitGatewayAttachments,
           'describe-transit-gateway-attachments',
           'TransitGatewayAttachments',
           (t) => t.TransitGatewayAttachmentId,
         ),
       );
-      inv.tgwPeeringAttachments.push(
-        ...items(
+      append(
+        inv.tgwPeeringAttachments,
+        items(
           R.TransitGatewayPeeringAttachments,
           'describe-transit-gateway-peering-attachments',
           'TransitGatewayPeeringAttachments',
@@ -258,14 +271,15 @@ export function buildInventory(snap: Snapshot): Inventory {
           e.raw.Association?.PublicIp,
           ...e.raw.PrivateIpAddresses.map((p) => p.Association?.PublicIp),
         ]);
-        inv.networkInterfaces.push({
-          ...e,
-          subnetId: e.raw.SubnetId,
-          vpcId: e.raw.VpcId,
-          azId: azIdOf(e.raw.AvailabilityZoneId, e.raw.AvailabilityZone, e.src.file),
-          privateIps,
-          publicIps,
-        });
+        inv.networkInterfaces.push(
+          Object.assign(e, {
+            subnetId: e.raw.SubnetId,
+            vpcId: e.raw.VpcId,
+            azId: azIdOf(e.raw.AvailabilityZoneId, e.raw.AvailabilityZone, e.src.file),
+            privateIps,
+            publicIps,
+          }),
+        );
       }
       const inst = load(R.Instances, account, region, 'ec2', 'describe-instances');
       if (inst) {
@@ -289,14 +303,17 @@ export function buildInventory(snap: Snapshot): Inventory {
           });
         });
       }
-      inv.securityGroups.push(
-        ...items(R.SecurityGroups, 'describe-security-groups', 'SecurityGroups', (g) => g.GroupId),
+      append(
+        inv.securityGroups,
+        items(R.SecurityGroups, 'describe-security-groups', 'SecurityGroups', (g) => g.GroupId),
       );
-      inv.networkAcls.push(
-        ...items(R.NetworkAcls, 'describe-network-acls', 'NetworkAcls', (n) => n.NetworkAclId),
+      append(
+        inv.networkAcls,
+        items(R.NetworkAcls, 'describe-network-acls', 'NetworkAcls', (n) => n.NetworkAclId),
       );
-      inv.prefixLists.push(
-        ...items(R.PrefixLists, 'describe-prefix-lists', 'PrefixLists', (p) => p.PrefixListId),
+      append(
+        inv.prefixLists,
+        items(R.PrefixLists, 'describe-prefix-lists', 'PrefixLists', (p) => p.PrefixListId),
       );
       for (const p of items(
         R.ManagedPrefixLists,
@@ -718,6 +735,11 @@ export function buildInventory(snap: Snapshot): Inventory {
     }
   }
   return inv;
+}
+
+/** push(...list) passes every element as an argument: too many for a large region. */
+function append<T>(target: T[], list: readonly T[]): void {
+  for (const x of list) target.push(x);
 }
 
 type ElementOf<T> = T extends readonly (infer U)[] ? U : never;

@@ -123,7 +123,7 @@ export function runRules(
       if (f.status === 'open' && unknown.has(f.resource.arn)) continue;
       findings.push(f);
     }
-    findings.push(...unknown.values());
+    for (const f of unknown.values()) findings.push(f);
   }
 
   const stale = applySuppressions(findings, base);
