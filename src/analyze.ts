@@ -79,7 +79,7 @@ export function analyze(
     diagnostics.push({
       level: 'info',
       code: `suppression-${s.why}`,
-      message: `suppression of ${s.rule} on ${s.resource} ${s.why === 'expired' ? 'has expired' : 'matched no finding'}`,
+      message: `suppression of ${s.rule} on ${s.resource} ${s.why === 'expired' ? (inventory.snapshot.createdAt ? 'has expired' : 'has an expiry date and the snapshot has no createdAt, so it does not apply') : 'matched no finding'}`,
     });
   }
   const bySeverity = Object.fromEntries(

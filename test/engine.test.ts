@@ -4,6 +4,7 @@ import { BoundarySchema } from '../src/boundary/schema.js';
 import { defineRule, type Rule } from '../src/rules/define.js';
 import { fingerprint } from '../src/rules/engine.js';
 import { readSnapshot } from '../src/snapshot/reader.js';
+import { memorySource } from '../src/snapshot/source.js';
 import { estate } from './support/estate.js';
 
 /** A rule that reports every bucket: the engine's behaviour is what these cases test. */
@@ -160,5 +161,48 @@ describe('rule engine', () => {
     expect(run([everyBucket]).findings[0]?.id).toBe(
       fingerprint('every-bucket', 'arn:aws:s3:::alpha'),
     );
+  });
+});
+
+describe('rule engine: overrides and dates', () => {
+  const partyAware = defineRule({
+    ...everyBucket,
+    id: 'party-aware',
+    severity: 'high',
+    check({ inventory, report }) {
+      for (const b of inventory.buckets) {
+        report({
+          resource: { arn: b.arn },
+          message: b.name,
+          evidence: [{ src: b.src }],
+          severity: 'low',
+        });
+      }
+    },
+  });
+  it('a boundary severity override applies to every finding of the rule, even less severe ones', () => {
+    expect(run([partyAware]).findings.map((f) => f.severity)).toEqual(['low', 'low']);
+    const r = run([partyAware], boundary({ rules: { severity: { 'party-aware': 'critical' } } }));
+    expect(r.findings.map((f) => f.severity)).toEqual(['critical', 'critical']);
+  });
+
+  it('an expiring suppression does not apply when the snapshot has no date', () => {
+    const e = estate({ createdAt: '' }).bucket('alpha');
+    const files = e.files();
+    const manifest = files['manifest.json'] as Record<string, unknown>;
+    delete manifest.createdAt;
+    const snap = readSnapshot(memorySource(files));
+    const r = analyze(
+      snap,
+      boundary({
+        suppressions: [
+          { rule: 'every-bucket', reason: 'until the migration', expires: '2099-01-01' },
+        ],
+      }),
+      [everyBucket],
+      'all',
+    ).report;
+    expect(r.findings.map((f) => f.status)).toEqual(['open']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['suppression-expired']);
   });
 });

@@ -316,4 +316,31 @@ export default [
     boundary: dataBuckets,
     expect: [],
   },
+  {
+    name: 'a basic selector on one prefix of the bucket is open: the rest is not logged',
+    estate: estate()
+      .bucket(TIERED)
+      .trail('platform-audit', { dataEvents: [`${TIERED}/topics`] }),
+    boundary: dataBuckets,
+    expect: [{ resource: ARN }],
+  },
+  {
+    name: 'an advanced selector narrowed to DeleteObject is open',
+    estate: estate()
+      .bucket(TIERED)
+      .trail('platform-audit', {
+        advanced: [
+          {
+            Name: 'Deletes only',
+            FieldSelectors: [
+              { Field: 'eventCategory', Equals: ['Data'] },
+              { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+              { Field: 'eventName', Equals: ['DeleteObject'] },
+            ],
+          },
+        ],
+      }),
+    boundary: dataBuckets,
+    expect: [{ resource: ARN }],
+  },
 ] satisfies RuleCase[];

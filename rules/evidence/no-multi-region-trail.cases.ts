@@ -33,7 +33,12 @@ export default [
   {
     name: 'a multi-region trail that is stopped is open',
     estate: estate().trail('platform-audit', { logging: false }),
-    expect: [{ resource: root(INSIDE), message: 'has multi-region trails, but none is logging.' }],
+    expect: [
+      {
+        resource: root(INSIDE),
+        message: 'has multi-region trails, but none is logging management events',
+      },
+    ],
   },
   {
     name: 'one stopped and one logging multi-region trail pass',
@@ -167,6 +172,61 @@ export default [
         operation: 'get-trail-status',
         param: trailArn('old-audit', INSIDE, 'us-east-1'),
       }),
+    expect: [],
+  },
+  {
+    name: 'a logging multi-region trail whose selectors exclude management events is open',
+    estate: estate().trail('platform-audit', {
+      advanced: [
+        {
+          Name: 'S3 data only',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+          ],
+        },
+      ],
+    }),
+    expect: [{ resource: root(INSIDE), message: 'none is logging management events' }],
+  },
+  {
+    name: 'a multi-region trail logging only read management events is open',
+    estate: estate().trail('platform-audit', {
+      advanced: [
+        {
+          Name: 'Management reads',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Management'] },
+            { Field: 'readOnly', Equals: ['true'] },
+          ],
+        },
+      ],
+    }),
+    expect: [{ resource: root(INSIDE) }],
+  },
+  {
+    name: 'management events with KMS events excluded (a common cost cut) still pass',
+    estate: estate().trail('platform-audit', {
+      advanced: [
+        {
+          Name: 'Management without KMS',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Management'] },
+            { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] },
+          ],
+        },
+      ],
+    }),
+    expect: [],
+  },
+  {
+    name: 'an organization trail listed in a member account covers it without Organizations data',
+    estate: estate().trail('org-audit', {
+      account: MGMT,
+      organization: true,
+      alsoSeenIn: [{ account: INSIDE, region: 'eu-west-1' }],
+    }),
+    boundary: { inside: { accounts: [{ id: INSIDE }, { id: MGMT }] } },
     expect: [],
   },
 ] satisfies RuleCase[];

@@ -1,4 +1,4 @@
-import { trailCovers } from '../../src/graph/trails.js';
+import { logsManagementEvents, trailCovers } from '../../src/graph/trails.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -22,9 +22,24 @@ export default defineRule({
       const candidates = inventory.trails.filter(
         (t) => t.isMultiRegion && trailCovers(t, a.id, t.homeRegion, owners),
       );
-      // Only a get-trail-status that says IsLogging: true proves the trail records.
-      if (candidates.some((t) => t.status?.isLogging === true)) continue;
-      const unsure = candidates.find((t) => !t.status);
+      // Proof: get-trail-status says IsLogging: true and the selectors record management
+      // events (reads and writes).
+      if (candidates.some((t) => t.status?.isLogging === true && logsManagementEvents(t) === 'yes'))
+        continue;
+      const unsure = candidates.find(
+        (t) =>
+          (!t.status && logsManagementEvents(t) !== 'no') ||
+          (t.status?.isLogging === true && logsManagementEvents(t) === 'unknown'),
+      );
+      if (unsure && unsure.status) {
+        report({
+          resource,
+          status: 'unknown',
+          message: `Account ${a.id}: multi-region trail ${unsure.arn} is logging, but its event selectors are not in the snapshot, so whether it records management events is unknown.`,
+          evidence: [{ src: unsure.status.src }],
+        });
+        continue;
+      }
       if (unsure) {
         const gap = inventory.gaps.find(
           (g) =>
@@ -69,7 +84,7 @@ export default defineRule({
       report({
         resource,
         message: stopped
-          ? `Account ${a.id}${a.name ? ` (${a.name})` : ''} has multi-region trails, but none is logging.`
+          ? `Account ${a.id}${a.name ? ` (${a.name})` : ''} has multi-region trails, but none is logging management events (stopped, or its selectors exclude them).`
           : `Account ${a.id}${a.name ? ` (${a.name})` : ''} has no multi-region trail, neither its own nor an organization trail.`,
         evidence: stopped
           ? candidates.map((t) => ({ src: t.status?.src ?? t.src }))

@@ -575,8 +575,10 @@ export function buildInventory(snap: Snapshot): Inventory {
     list?.data.Buckets.forEach((b, i) => {
       names.set(b.Name, i);
     });
-    for (const p of snap.params(account, g, 's3', 'get-bucket-location'))
-      if (!names.has(p)) names.set(p, -1);
+    // Without a bucket list, the per-bucket calls name the account's buckets. With one, a
+    // bucket it does not list was only looked up (a trail's or replica's bucket): not owned.
+    if (!list)
+      for (const p of snap.params(account, g, 's3', 'get-bucket-location')) names.set(p, -1);
     for (const [name, idx] of [...names].sort((a, b) => cmp(a[0], b[0]))) {
       inv.buckets.push(
         loadBucket(

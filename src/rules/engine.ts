@@ -50,14 +50,16 @@ export function runRules(
   const gapIndex = indexGaps(inventory.gaps);
 
   for (const rule of rules) {
-    const severity: Severity = boundary.rules.severity[rule.id] ?? rule.severity;
+    // The boundary's override is the severity of every finding of the rule. Otherwise a
+    // finding may be less severe than its rule (a declared party vs an unknown account).
+    const override = boundary.rules.severity[rule.id];
+    const severity: Severity = override ?? rule.severity;
     const local: Finding[] = [];
     const make = (input: ReportInput): Finding => {
-      const ownSeverity = input.severity
-        ? severityRank(input.severity) > severityRank(severity)
+      const ownSeverity =
+        !override && input.severity && severityRank(input.severity) > severityRank(severity)
           ? input.severity
-          : severity
-        : severity;
+          : severity;
       const account = input.resource.account;
       return {
         id: fingerprint(
@@ -156,7 +158,8 @@ function applySuppressions(
   const asOf = base.inventory.snapshot.createdAt?.slice(0, 10);
   const stale: EngineResult['staleSuppressions'] = [];
   for (const s of base.boundary.suppressions) {
-    const expired = s.expires !== undefined && asOf !== undefined && s.expires < asOf;
+    // Without the snapshot's date an expiring suppression cannot be shown to hold: it lapses.
+    const expired = s.expires !== undefined && (asOf === undefined || s.expires < asOf);
     if (expired) {
       stale.push({ rule: s.rule, resource: s.resource, why: 'expired' });
       continue;

@@ -86,7 +86,10 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
     const name = entry.slice(0, -1);
     const dir = `${base}${entry}`;
     let account = name;
-    if (!ACCOUNT_ID.test(name)) {
+    // A folder named by an account name (not its id) is CloudMapper's: its parameter
+    // files have no .json. The user may also have pointed at account-data/ itself.
+    const named = !ACCOUNT_ID.test(name);
+    if (named) {
       const id = accountIdFromIdentity(src, dir);
       if (!id) {
         if (layout === 'cloudmapper') {
@@ -98,6 +101,7 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
       }
       account = id;
       accountNames.set(account, name);
+      if (!manifest) layout = 'cloudmapper';
     }
     const regionSet = regions.get(account) ?? new Set<string>();
     regions.set(account, regionSet);
@@ -116,12 +120,26 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
           const list: { param: string; path: string }[] = [];
           for (const pf of src.list(`${rdir}${f}`) ?? []) {
             if (pf.endsWith('/')) continue;
-            if (layout === 'ownmap' && !pf.endsWith('.json')) continue;
-            const param =
-              layout === 'cloudmapper' ? decodeParam(pf.replace(/\+/g, '%20')) : decodeParam(pf);
-            list.push({ param, path: `${rdir}${f}${pf}` });
+            if (!named && !pf.endsWith('.json')) continue;
+            const path = `${rdir}${f}${pf}`;
+            let param: string;
+            try {
+              param = decodeParam(named ? pf.replace(/\+/g, '%20') : pf);
+            } catch {
+              throw inputError(path, '', 'expected a URL-encoded parameter as the file name');
+            }
+            list.push({ param, path });
           }
-          list.sort((a, b) => cmp(a.param, b.param));
+          list.sort((a, b) => cmp(a.param, b.param) || cmp(a.path, b.path));
+          for (let i = 1; i < list.length; i++) {
+            if (list[i]!.param === list[i - 1]!.param) {
+              throw inputError(
+                list[i]!.path,
+                '',
+                `expected one file per parameter; ${list[i - 1]!.path} names the same one`,
+              );
+            }
+          }
           paramIndex.set(`${account}|${region}|${stem}`, list);
           for (const p of list) paramPaths.set(`${account}|${region}|${stem}|${p.param}`, p.path);
         } else if (f.endsWith('.json')) {
@@ -136,6 +154,11 @@ export function readSnapshot(src: SnapshotSource): Snapshot {
   }
 
   const accounts = [...regions.keys()].sort();
+  if (accounts.length === 0) {
+    throw new InputError(
+      `${src.label}: no account folders: expected <account-id>/<region>/<service>-<operation>.json (or a CloudMapper account-data/ folder)`,
+    );
+  }
 
   const derived: Manifest = manifest ?? {
     format: SNAPSHOT_FORMAT,

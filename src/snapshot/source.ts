@@ -1,5 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../errors.js';
+
+const isLink = (p: string): boolean => {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Where snapshot files come from. The reader is pure over this interface: the file
@@ -24,9 +33,14 @@ export function fsSource(root: string): SnapshotSource {
       try {
         const entries = readdirSync(join(root, dir), { withFileTypes: true });
         return entries.map((e) => {
-          const isDir =
-            e.isDirectory() ||
-            (e.isSymbolicLink() && statSync(join(root, dir, e.name)).isDirectory());
+          let isDir = e.isDirectory();
+          if (e.isSymbolicLink()) {
+            try {
+              isDir = statSync(join(root, dir, e.name)).isDirectory();
+            } catch {
+              // a dangling link is a file that cannot be read: reading it reports it
+            }
+          }
           return isDir ? `${e.name}/` : e.name;
         });
       } catch (err) {
@@ -39,8 +53,10 @@ export function fsSource(root: string): SnapshotSource {
       try {
         return readFileSync(base + path, 'utf8');
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' && existsSync(base + path) === false && !isLink(base + path))
+          return undefined;
+        throw new InputError(`${path}: cannot read (${code ?? 'error'})`, { file: path });
       }
     },
   };
