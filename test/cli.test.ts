@@ -76,6 +76,16 @@ describe('ownmap analyze (spawned binary)', () => {
       err: /--pack <name>' argument 'nope' is invalid/,
     },
     {
+      name: 'an --out that cannot be written',
+      args: ['analyze', ...estateArgs('automq-byoc'), '--out', join(tmp, 'no-such-dir', 'f.json')],
+      err: /^ownmap: --out .*f\.json: cannot write \(ENOENT\)\n$/,
+    },
+    {
+      name: 'an empty snapshot directory',
+      args: ['analyze', tmp, '--boundary', 'fixtures/estates/automq-byoc/boundary.yaml'],
+      err: /^ownmap: .*: no account folders: expected <account-id>\/<region>\//,
+    },
+    {
       name: 'an unknown option',
       args: ['analyze', ...estateArgs('automq-byoc'), '--colour'],
       err: /unknown option '--colour'/,

@@ -274,4 +274,42 @@ export default [
       },
     ],
   },
+  {
+    name: 'the snapshot owner of the destination beats the Account the rule claims',
+    estate: estate()
+      .bucket('platform-kafka-data', {
+        replication: {
+          rules: [{ id: 'dr', destBucket: 'vendor-dst', destAccount: '111111111111' }],
+        },
+      })
+      .bucket('vendor-dst', { account: '222222222222' }),
+    boundary: { parties: [{ name: 'Vendor', role: 'vendor', accounts: ['222222222222'] }] },
+    expect: [
+      {
+        resource: 'arn:aws:s3:::platform-kafka-data',
+        message: 'the rule names account 111111111111, but account 222222222222 lists the bucket',
+      },
+    ],
+  },
+  {
+    name: 'replicas encrypted with a key in an outside account are open',
+    estate: estate()
+      .bucket('platform-kafka-data', {
+        replication: {
+          rules: [
+            {
+              id: 'dr',
+              destBucket: 'platform-kafka-dr',
+              destAccount: '111111111111',
+              replicaKmsKeyId:
+                'arn:aws:kms:eu-west-1:222222222222:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d',
+            },
+          ],
+        },
+      })
+      .bucket('platform-kafka-dr'),
+    expect: [
+      { resource: 'arn:aws:s3:::platform-kafka-data', message: 'replicas are encrypted with key' },
+    ],
+  },
 ] satisfies RuleCase[];

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/rules/define.js';
 import { gapResource } from '../../src/rules/engine.js';
 import { GLOBAL_REGION } from '../../src/snapshot/contract.js';
 import type { Gap } from '../../src/snapshot/manifest.js';
-import { bucketOfArn } from '../../src/util/arn.js';
+import { accountOfArn, bucketOfArn } from '../../src/util/arn.js';
 
 export default defineRule({
   id: 'bucket-replicates-outside',
@@ -54,7 +54,14 @@ export default defineRule({
         if (r.raw.Status === 'Disabled') continue;
         const destName = bucketOfArn(r.raw.Destination.Bucket) ?? r.raw.Destination.Bucket;
         const dest = lookup.bucketByName.get(destName);
-        const destAccount = r.raw.Destination.Account ?? dest?.account;
+        // The snapshot's owner (the account whose list-buckets lists it) beats what the rule
+        // claims: Destination.Account is only what the writer of the rule believed.
+        const claimed = r.raw.Destination.Account;
+        const destAccount = dest?.account ?? claimed;
+        const mismatch =
+          dest && claimed && claimed !== dest.account
+            ? ` (the rule names account ${claimed}, but account ${dest.account} lists the bucket)`
+            : '';
         const rule = r.raw.ID ? `rule ${r.raw.ID}` : 'a replication rule';
         const what = `${isData ? 'Data bucket' : 'Bucket'} ${b.name} replicates (${rule}) to ${destName}`;
         const base = {
@@ -87,6 +94,9 @@ export default defineRule({
           continue;
         }
         const owner = owners.of(destAccount);
+        const replicaKey = r.raw.Destination.EncryptionConfiguration?.ReplicaKmsKeyID;
+        const replicaKeyAccount = accountOfArn(replicaKey);
+        const replicaKeyOwner = replicaKeyAccount ? owners.of(replicaKeyAccount) : undefined;
         const checkRegion = boundary.approvedRegions.length > 0;
         const regionOut =
           checkRegion && dest?.region && !boundary.approvedRegions.includes(dest.region);
@@ -94,7 +104,13 @@ export default defineRule({
           report({
             ...base,
             severity: isData ? 'high' : 'medium',
-            message: `${what} in account ${destAccount} (${owner.kind === 'party' ? `${owner.name}, ${owner.role}` : 'undeclared'}), outside the boundary.`,
+            message: `${what} in account ${destAccount} (${owner.kind === 'party' ? `${owner.name}, ${owner.role}` : 'undeclared'}), outside the boundary${mismatch}.`,
+          });
+        } else if (replicaKeyOwner && replicaKeyOwner.kind !== 'inside') {
+          report({
+            ...base,
+            severity: isData ? 'high' : 'medium',
+            message: `${what}, but its replicas are encrypted with key ${replicaKey} in account ${replicaKeyAccount} (${replicaKeyOwner.kind === 'party' ? replicaKeyOwner.name : 'undeclared'}), outside the boundary: that owner can decrypt or lock the copies.`,
           });
         } else if (regionOut) {
           report({

@@ -43,8 +43,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   const emit = (text: string, out: string | undefined) => {
-    if (out) writeFileSync(out, text);
-    else io.stdout(text);
+    if (!out) return io.stdout(text);
+    try {
+      writeFileSync(out, text);
+    } catch (err) {
+      throw new InputError(
+        `--out ${out}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
   };
   const color = () => io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
 
