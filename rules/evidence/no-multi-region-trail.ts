@@ -31,7 +31,7 @@ export default defineRule({
           (!t.status && logsManagementEvents(t) !== 'no') ||
           (t.status?.isLogging === true && logsManagementEvents(t) === 'unknown'),
       );
-      if (unsure && unsure.status) {
+      if (unsure?.status) {
         report({
           resource,
           status: 'unknown',
