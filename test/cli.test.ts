@@ -222,3 +222,54 @@ describe('colour and determinism', () => {
     expect(b.stdout).toBe(a.stdout);
   });
 });
+
+describe('ownmap policy check', () => {
+  const check = (file: string, extra: string[] = []) =>
+    ownmap([
+      'policy',
+      'check',
+      `fixtures/policies/${file}`,
+      '--kind',
+      's3-bucket',
+      '--resource',
+      'arn:aws:s3:::acme-automq-data-euw1',
+      '--account',
+      '210987654321',
+      ...extra,
+    ]);
+  it('a VPC-endpoint-only bucket policy has no outside access (exit 0) when the endpoint is inside', () => {
+    const r = check('vpce-only-bucket.json', [
+      '--snapshot',
+      'fixtures/estates/automq-byoc/snapshot',
+      '--boundary',
+      'fixtures/estates/automq-byoc/boundary.yaml',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ public: false, outsideAccess: [], unknown: [] });
+    expect(r.code).toBe(0);
+  });
+  it('without the snapshot the endpoint owner is unknown (exit 3)', () => {
+    const r = check('vpce-only-bucket.json');
+    expect(JSON.parse(r.stdout).unknown.length).toBeGreaterThan(0);
+    expect(r.code).toBe(3);
+  });
+  it('a public policy exits 1 and says why in text', () => {
+    const r = check('public-read-bucket.json', ['--format', 'text']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^public: yes\n/);
+    expect(r.stdout).toContain('statement PublicRead');
+  });
+  it('bad input exits 2 with one line', () => {
+    const r = ownmap([
+      'policy',
+      'check',
+      'fixtures/policies/public-read-bucket.json',
+      '--kind',
+      'bucket',
+      '--resource',
+      'arn:aws:s3:::x',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--kind <kind>' argument 'bucket' is invalid/);
+  });
+});

@@ -27,7 +27,7 @@ export class Owners {
 
   constructor(
     readonly boundary: Boundary,
-    inventory: Inventory,
+    inventory: Pick<Inventory, 'organizations' | 'orgAccounts'>,
   ) {
     for (const a of boundary.inside.accounts) this.insideAccounts.set(a.id, a.name);
     for (const o of inventory.organizations) {

@@ -6,6 +6,7 @@ import { parseBoundary } from '../boundary/load.js';
 import type { Boundary } from '../boundary/schema.js';
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
+import { POLICY_KINDS } from '../policy/access.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { type FindingsReport, SEVERITIES, type Severity, severityRank } from '../rules/finding.js';
@@ -13,6 +14,7 @@ import { PACKS, selectPack } from '../rules/packs.js';
 import { openSnapshotDir } from '../snapshot/reader.js';
 import { VERSION } from '../version.js';
 import { coverage, renderCoverage } from './coverage.js';
+import { policyCheck, renderPolicyText } from './policy.js';
 import { renderRuleDoc } from './rule-doc.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
@@ -109,6 +111,58 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       io.stdout(opts.format === 'json' ? `${JSON.stringify(cov, null, 2)}\n` : renderCoverage(cov));
       code = EXIT.clean;
     });
+
+  const policy = program.command('policy').description('evaluate a resource policy offline');
+  policy
+    .command('check')
+    .description('who outside the boundary can use a resource under this policy (exit 1 if anyone)')
+    .argument('<policy.json>', 'the policy document (or the AWS CLI output holding it)')
+    .addOption(
+      new Option('-k, --kind <kind>', 'what the policy is attached to')
+        .choices([...POLICY_KINDS])
+        .makeOptionMandatory(),
+    )
+    .requiredOption('-r, --resource <arn>', 'the ARN of the resource the policy is attached to')
+    .option(
+      '--account <id>',
+      'the account that owns the resource, when its ARN has none (S3 buckets)',
+    )
+    .option(
+      '-b, --boundary <file>',
+      'boundary file (without it only the resource account is inside)',
+    )
+    .option('-s, --snapshot <dir>', 'snapshot to resolve VPC endpoints, VPCs and organizations')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('json'),
+    )
+    .action(
+      (
+        file: string,
+        opts: {
+          kind: string;
+          resource: string;
+          account?: string;
+          boundary?: string;
+          snapshot?: string;
+          format: string;
+        },
+      ) => {
+        const answer = policyCheck(file, opts);
+        io.stdout(
+          opts.format === 'json'
+            ? `${JSON.stringify(answer, null, 2)}\n`
+            : renderPolicyText(answer),
+        );
+        code =
+          answer.public || answer.outsideAccess.length > 0
+            ? EXIT.findings
+            : answer.unknown.length > 0
+              ? EXIT.incomplete
+              : EXIT.clean;
+      },
+    );
 
   const rules = program.command('rules').description('list the rules or show one');
   rules

@@ -1,0 +1,405 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePolicy, type PolicyKind, type PolicyResolver } from '../src/policy/access.js';
+
+const INSIDE = '111111111111';
+const VENDOR = '222222222222';
+const STRANGER = '333333333333';
+const ORG = 'o-inside1234';
+const BUCKET = 'arn:aws:s3:::acme-data';
+const KEY = `arn:aws:kms:eu-west-1:${INSIDE}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const ROLE = `arn:aws:iam::${INSIDE}:role/support-access`;
+const CLUSTER = `arn:aws:kafka:eu-west-1:${INSIDE}:cluster/orders/abcd1234-ab12-cd34-ef56-abcdef123456-2`;
+
+/** The boundary: 111 inside (in organization o-inside1234), 222 a declared vendor. */
+const resolver: PolicyResolver = {
+  ownerOf: (a) =>
+    a === INSIDE
+      ? { kind: 'inside', name: 'inside' }
+      : a === VENDOR
+        ? { kind: 'party', name: 'Vendor' }
+        : { kind: 'undeclared', name: 'undeclared' },
+  orgOf: (a) => (a === INSIDE ? ORG : undefined),
+  partyAccounts: () => [VENDOR],
+  endpoint: (id) =>
+    id === 'vpce-inside'
+      ? { account: INSIDE, vpcId: 'vpc-inside' }
+      : id === 'vpce-vendor'
+        ? { account: VENDOR, vpcId: 'vpc-vendor' }
+        : undefined,
+  vpc: (id) =>
+    id === 'vpc-inside'
+      ? { account: INSIDE }
+      : id === 'vpc-vendor'
+        ? { account: VENDOR }
+        : undefined,
+};
+
+const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+const allowAll = (extra: object = {}) => ({
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 's3:GetObject',
+  Resource: `${BUCKET}/*`,
+  ...extra,
+});
+
+interface Case {
+  name: string;
+  kind?: PolicyKind;
+  resource?: string;
+  policy: unknown;
+  /** Callers (by the start of their label) that get outside access. */
+  outside: string[];
+  public?: boolean;
+  /** Expect at least one unknown answer. */
+  unknown?: boolean;
+}
+
+const run = (c: Case) =>
+  analyzePolicy({
+    kind: c.kind ?? 's3-bucket',
+    policy: c.policy,
+    resource: c.resource ?? BUCKET,
+    resourceAccount: INSIDE,
+    resolver,
+  });
+
+const groups: Record<string, Case[]> = {
+  // IAM User Guide, "Policy evaluation logic": explicit Deny wins, an Allow is needed.
+  'policy evaluation logic': [
+    {
+      name: 'no statement grants anything',
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${INSIDE}:root` },
+        Action: 's3:*',
+        Resource: `${BUCKET}/*`,
+      }),
+      outside: [],
+      public: false,
+    },
+    {
+      name: 'Principal * on GetObject is public',
+      policy: policy(allowAll()),
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: true,
+    },
+    {
+      name: 'an explicit Deny for everyone wins over the Allow',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: `${BUCKET}/*`,
+      }),
+      outside: [],
+      public: false,
+    },
+    {
+      name: 'a Deny on another action does not remove the Allow',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: `${BUCKET}/*`,
+      }),
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: true,
+    },
+    {
+      name: 'a grant to the vendor account is outside access, not public',
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { AWS: VENDOR },
+        Action: 's3:GetObject',
+        Resource: `${BUCKET}/*`,
+      }),
+      outside: [`account ${VENDOR}`],
+      public: false,
+    },
+    {
+      name: 'a grant to a role of an undeclared account',
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${STRANGER}:role/reader` },
+        Action: 's3:GetObject',
+        Resource: `${BUCKET}/*`,
+      }),
+      outside: [`account ${STRANGER}`],
+    },
+  ],
+  // IAM User Guide, "NotPrincipal": Deny with NotPrincipal denies everyone but the listed.
+  'NotPrincipal and NotAction': [
+    {
+      name: 'Deny NotPrincipal inside root leaves only inside access',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        NotPrincipal: { AWS: `arn:aws:iam::${INSIDE}:root` },
+        Action: 's3:*',
+        Resource: [BUCKET, `${BUCKET}/*`],
+      }),
+      outside: [],
+      public: false,
+    },
+    {
+      name: 'Allow NotAction on everything but DeleteBucket is public',
+      policy: policy({
+        Effect: 'Allow',
+        Principal: '*',
+        NotAction: 's3:DeleteBucket',
+        Resource: [BUCKET, `${BUCKET}/*`],
+      }),
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: true,
+    },
+  ],
+  // S3 User Guide, "Controlling access from VPC endpoints with bucket policies".
+  'VPC endpoint bucket policies': [
+    {
+      name: 'Deny unless aws:SourceVpce is the inside endpoint: private only',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [BUCKET, `${BUCKET}/*`],
+        Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-inside' } },
+      }),
+      outside: [],
+      public: false,
+    },
+    {
+      name: 'the same with a mixed-case key is still private only',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [BUCKET, `${BUCKET}/*`],
+        Condition: { StringNotEquals: { 'AWS:sourceVPCE': 'vpce-inside' } },
+      }),
+      outside: [],
+      public: false,
+    },
+    {
+      name: 'an endpoint the vendor owns is an outside path',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [BUCKET, `${BUCKET}/*`],
+        Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-inside', 'vpce-vendor'] } },
+      }),
+      outside: [`account ${VENDOR}`],
+    },
+    {
+      name: 'an endpoint not in the snapshot is unknown, not private',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [BUCKET, `${BUCKET}/*`],
+        Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0unknown' } },
+      }),
+      outside: [],
+      unknown: true,
+    },
+    {
+      name: 'Allow only with aws:SourceVpc of the inside VPC',
+      policy: policy(allowAll({ Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-inside' } } })),
+      outside: [],
+    },
+  ],
+  // IAM User Guide, "aws:PrincipalOrgID" and data perimeter policies with ...IfExists.
+  'organization perimeter': [
+    {
+      name: 'Allow * with aws:PrincipalOrgID of the inside organization',
+      policy: policy(allowAll({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } })),
+      outside: [],
+      public: false,
+    },
+    {
+      name: 'Deny outside the org unless an AWS service (IfExists, PrincipalIsAWSService)',
+      policy: policy(allowAll(), {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [BUCKET, `${BUCKET}/*`],
+        Condition: {
+          StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG },
+          BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+      outside: [],
+    },
+    {
+      name: 'Allow with aws:PrincipalAccount of the vendor',
+      policy: policy(allowAll({ Condition: { StringEquals: { 'aws:PrincipalAccount': VENDOR } } })),
+      outside: [`account ${VENDOR}`],
+      public: false,
+    },
+  ],
+  // IAM User Guide, condition keys that are not boundary controls.
+  'controls that are not boundaries': [
+    {
+      name: 'aws:SecureTransport does not make a public grant private',
+      policy: policy(allowAll({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })),
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: true,
+    },
+    {
+      name: 'sts:ExternalId lets the vendor assume the role',
+      kind: 'role-trust',
+      resource: ROLE,
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'secret-123' } },
+      }),
+      outside: [`account ${VENDOR}`],
+    },
+    {
+      name: 'a narrow aws:SourceIp grant is outside access but not public',
+      policy: policy(allowAll({ Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })),
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: false,
+    },
+    {
+      name: 'a /4 aws:SourceIp grant is public',
+      policy: policy(allowAll({ Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/4' } } })),
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: true,
+    },
+    {
+      name: 'an unknown condition key is unknown, naming the key',
+      policy: policy(
+        allowAll({
+          Condition: { StringEquals: { 's3:ExistingObjectTag/classification': 'public' } },
+        }),
+      ),
+      outside: [],
+      unknown: true,
+    },
+  ],
+  // KMS Developer Guide, "Default key policy": the root statement delegates to the key account.
+  'KMS key policies': [
+    {
+      name: 'the default key policy gives nothing outside',
+      kind: 'kms-key',
+      resource: KEY,
+      policy: policy({
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${INSIDE}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      }),
+      outside: [],
+    },
+    {
+      name: 'Decrypt for the vendor root is outside decrypt',
+      kind: 'kms-key',
+      resource: KEY,
+      policy: policy({
+        Sid: 'VendorDecrypt',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+        Action: ['kms:Decrypt', 'kms:DescribeKey'],
+        Resource: '*',
+      }),
+      outside: [`account ${VENDOR}`],
+    },
+    {
+      name: 'kms:CallerAccount of the key account keeps use inside',
+      kind: 'kms-key',
+      resource: KEY,
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: {
+          StringEquals: {
+            'kms:CallerAccount': INSIDE,
+            'kms:ViaService': 's3.eu-west-1.amazonaws.com',
+          },
+        },
+      }),
+      outside: [],
+    },
+  ],
+  // MSK Developer Guide, "cluster policies" (multi-VPC private connectivity).
+  'MSK cluster policies': [
+    {
+      name: 'a cross-account cluster policy grants the vendor',
+      kind: 'msk-cluster',
+      resource: CLUSTER,
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { AWS: [`arn:aws:iam::${VENDOR}:root`] },
+        Action: [
+          'kafka:CreateVpcConnection',
+          'kafka:GetBootstrapBrokers',
+          'kafka:DescribeClusterV2',
+          'kafka-cluster:Connect',
+        ],
+        Resource: CLUSTER,
+      }),
+      outside: [`account ${VENDOR}`],
+    },
+  ],
+  // IAM User Guide, role trust policies for services: the confused deputy.
+  'service principals': [
+    {
+      name: 'a service principal without aws:SourceAccount acts for anyone',
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${BUCKET}/*`,
+      }),
+      outside: ['service logging.s3.amazonaws.com'],
+    },
+    {
+      name: 'a service principal pinned with aws:SourceAccount does not',
+      policy: policy({
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${BUCKET}/*`,
+        Condition: { StringEquals: { 'aws:SourceAccount': INSIDE } },
+      }),
+      outside: [],
+    },
+  ],
+  // Robustness: what cannot be read is said, never thrown.
+  'malformed documents': [
+    { name: 'not JSON', policy: '{"Statement": [', outside: [] },
+    {
+      name: 'a statement without Effect is skipped and reported',
+      policy: policy({ Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*` }),
+      outside: [],
+    },
+    {
+      name: 'a single statement object',
+      policy: { Version: '2012-10-17', Statement: allowAll() },
+      outside: ['anonymous', 'any other AWS account', `account ${VENDOR}`],
+      public: true,
+    },
+  ],
+};
+
+describe.each(Object.entries(groups))('%s', (_group, cases) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const a = run(c);
+    const callers = [...new Set(a.outsideAccess.map((g) => g.caller))];
+    for (const who of c.outside)
+      expect(
+        callers.some((x) => x.startsWith(who)),
+        `${who} in ${JSON.stringify(callers)}`,
+      ).toBe(true);
+    expect(callers.length, JSON.stringify(callers)).toBe(c.outside.length);
+    if (c.public !== undefined) expect(a.public).toBe(c.public);
+    if (c.unknown !== undefined)
+      expect(a.unknown.length > 0 || a.problems.length > 0).toBe(c.unknown);
+  });
+});
