@@ -538,7 +538,7 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
 /** S3's reading of "public": no fixed-value restriction narrower than a /8 (IPv4) or /32 (IPv6). */
 function wideOrAny(net: Scenario, cv: Map<string, string[]>): boolean {
   const ip = net.values.get('aws:sourceip');
-  if (!ip || ip.kind !== 'values') return true;
+  if (ip?.kind !== 'values') return true;
   if (ip.values[0] === OTHER_IP) return true;
   const cidr = (cv.get('aws:sourceip') ?? []).find((c) => c.split('/')[0] === ip.values[0]);
   const bits = Number(cidr?.split('/')[1] ?? (cidr?.includes(':') ? 128 : 32));
