@@ -1,9 +1,13 @@
 /** The rule registry: every rule file, once. A parity test keeps this list and the files in step. */
 import type { Rule } from '../src/rules/define.js';
+import outsideCanDecryptData from './access/outside-can-decrypt-data.js';
+import outsideCanReadData from './access/outside-can-read-data.js';
+import outsideCanWriteData from './access/outside-can-write-data.js';
 import roleTrustsOutsideAccount from './access/role-trusts-outside-account.js';
 import undeclaredAccount from './access/undeclared-account.js';
 import bucketReplicatesOutside from './data-boundary/bucket-replicates-outside.js';
 import dataBucketKeyNotInside from './data-boundary/data-bucket-key-not-inside.js';
+import dataBucketPublic from './data-boundary/data-bucket-public.js';
 import dataInOutsideAccount from './data-boundary/data-in-outside-account.js';
 import dataOutsideApprovedRegions from './data-boundary/data-outside-approved-regions.js';
 import dataBucketWithoutDataEventTrail from './evidence/data-bucket-without-data-event-trail.js';
@@ -13,10 +17,14 @@ import trailDeliversOutside from './evidence/trail-delivers-outside.js';
 export const RULES: readonly Rule[] = [
   bucketReplicatesOutside,
   dataBucketKeyNotInside,
+  dataBucketPublic,
   dataInOutsideAccount,
   dataOutsideApprovedRegions,
   dataBucketWithoutDataEventTrail,
   noMultiRegionTrail,
+  outsideCanDecryptData,
+  outsideCanReadData,
+  outsideCanWriteData,
   roleTrustsOutsideAccount,
   trailDeliversOutside,
   undeclaredAccount,

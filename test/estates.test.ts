@@ -8,6 +8,10 @@ import { parseBoundary } from '../src/boundary/load.js';
 import { renderJson } from '../src/report/json.js';
 import { openSnapshotDir } from '../src/snapshot/reader.js';
 
+const DR_CLUSTER =
+  'arn:aws:kafka:us-west-2:402938475610:cluster/payments-dr/3bff170d-7479-4d47-97d9-ee2bd91c769d-3';
+const MSK_KEY = 'arn:aws:kms:us-east-1:402938475610:key/68e4e81f-7bf3-4366-80fe-d3eaa306a92d';
+
 type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource: string];
 
 /** Each bundled estate and the findings its README promises, no more and no fewer. */
@@ -28,6 +32,7 @@ const ESTATES: Record<string, Row[]> = {
     ['data-bucket-without-data-event-trail', 'open', 'arn:aws:s3:::kprod-kafka-tiered-backup-use1'],
     ['data-bucket-without-data-event-trail', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
     ['no-multi-region-trail', 'open', 'arn:aws:iam::334455667788:root'],
+    ['outside-can-read-data', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
   ],
   'msk-replicator': [
     ['bucket-replicates-outside', 'open', 'arn:aws:s3:::payments-archive-use1'],
@@ -45,6 +50,17 @@ const ESTATES: Record<string, Row[]> = {
       'undeclared-account',
       'unknown',
       'arn:aws:kafka:us-west-2:402938475610:cluster/payments-dr/3bff170d-7479-4d47-97d9-ee2bd91c769d-3',
+    ],
+    // The cluster policy of payments-dr could not be read (a gap): who can use it is unknown.
+    ['outside-can-read-data', 'unknown', DR_CLUSTER],
+    ['outside-can-write-data', 'unknown', DR_CLUSTER],
+    // The vendor decrypts through the key policy and through a grant, and reads settlements topics.
+    ['outside-can-decrypt-data', 'open', MSK_KEY],
+    ['outside-can-decrypt-data', 'open', MSK_KEY],
+    [
+      'outside-can-read-data',
+      'open',
+      'arn:aws:kafka:us-east-1:402938475610:cluster/payments/8a792362-258d-4b50-92d3-8401060f91be-7',
     ],
   ],
   'multi-account-tgw': [

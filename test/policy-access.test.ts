@@ -32,6 +32,7 @@ const resolver: PolicyResolver = {
       : id === 'vpc-vendor'
         ? { account: VENDOR }
         : undefined,
+  insideOrganizations: () => [ORG],
 };
 
 const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
@@ -401,5 +402,73 @@ describe.each(Object.entries(groups))('%s', (_group, cases) => {
     if (c.public !== undefined) expect(a.public).toBe(c.public);
     if (c.unknown !== undefined)
       expect(a.unknown.length > 0 || a.problems.length > 0).toBe(c.unknown);
+  });
+});
+
+describe('grants on part of a resource are found', () => {
+  it.each([
+    {
+      name: 'public read of one prefix is public',
+      policy: { Statement: [allowAll({ Resource: `${BUCKET}/public/*` })] },
+      public: true,
+    },
+    {
+      name: 'vendor read of one topic pattern (uuid wildcard) is outside access',
+      kind: 'msk-cluster' as const,
+      resource: CLUSTER,
+      policy: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: VENDOR },
+            Action: 'kafka-cluster:ReadData',
+            Resource: `arn:aws:kafka:eu-west-1:${INSIDE}:topic/orders/*/settlements.*`,
+          },
+        ],
+      },
+      public: false,
+    },
+  ])('$name', ({ policy: p, kind, resource, public: pub }) => {
+    const a = analyzePolicy({
+      kind: kind ?? 's3-bucket',
+      policy: p,
+      resource: resource ?? BUCKET,
+      resourceAccount: INSIDE,
+      resolver,
+    });
+    expect(a.public).toBe(pub);
+    expect(a.outsideAccess.length).toBeGreaterThan(0);
+  });
+});
+
+describe('an organization outside the boundary', () => {
+  it('Allow * restricted to a foreign organization is outside access for accounts that may be in it', () => {
+    const p = {
+      Statement: [
+        allowAll({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-vendororg99' } } }),
+      ],
+    };
+    const a = analyzePolicy({
+      kind: 's3-bucket',
+      policy: p,
+      resource: BUCKET,
+      resourceAccount: INSIDE,
+      resolver: { ...resolver, insideOrganizations: () => [ORG] },
+    });
+    expect(a.public).toBe(false);
+    expect(a.outsideAccess.map((g) => g.caller)).toContain('any other AWS account');
+  });
+  it('the inside organization is not a foreign one', () => {
+    const p = {
+      Statement: [allowAll({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } })],
+    };
+    const a = analyzePolicy({
+      kind: 's3-bucket',
+      policy: p,
+      resource: BUCKET,
+      resourceAccount: INSIDE,
+      resolver: { ...resolver, insideOrganizations: () => [ORG] },
+    });
+    expect(a.outsideAccess).toEqual([]);
   });
 });

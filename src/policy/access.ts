@@ -47,6 +47,8 @@ export interface PolicyResolver {
   endpoint(id: string): { account: string; vpcId: string | undefined } | undefined;
   /** A VPC's owner account, when the snapshot holds it. */
   vpc(id: string): { account: string } | undefined;
+  /** The organizations inside the boundary (an outside account is in none of them). */
+  insideOrganizations?(): string[];
 }
 
 export interface StatementRef {
@@ -87,7 +89,7 @@ export interface PolicyAnswer {
 export function actionsFor(
   kind: PolicyKind,
   resource: string,
-): { action: string; resource: string }[] {
+): { action: string; resource: string; family?: string }[] {
   const obj = `${resource}/ownmap-object`;
   switch (kind) {
     case 's3-bucket':
@@ -98,7 +100,7 @@ export function actionsFor(
           's3:PutObject',
           's3:DeleteObject',
           's3:DeleteObjectVersion',
-        ].map((a) => ({ action: a, resource: obj })),
+        ].map((a) => ({ action: a, resource: obj, family: `${resource}/` })),
         ...[
           's3:ListBucket',
           's3:PutBucketPolicy',
@@ -132,6 +134,8 @@ export function actionsFor(
     case 'msk-cluster': {
       const topic = `${resource.replace(':cluster/', ':topic/')}/ownmap-topic`;
       const group = `${resource.replace(':cluster/', ':group/')}/ownmap-group`;
+      // Topic and group ARNs: …:topic/<cluster-name>/<cluster-uuid>/<name>; policies often put * for the uuid.
+      const family = (t: string) => t.split('/').slice(0, 2).join('/') + '/';
       return [
         ...[
           'kafka-cluster:Connect',
@@ -141,9 +145,9 @@ export function actionsFor(
           'kafka:DescribeClusterV2',
         ].map((a) => ({ action: a, resource })),
         ...['kafka-cluster:ReadData', 'kafka-cluster:WriteData', 'kafka-cluster:DescribeTopic'].map(
-          (a) => ({ action: a, resource: topic }),
+          (a) => ({ action: a, resource: topic, family: family(topic) }),
         ),
-        { action: 'kafka-cluster:AlterGroup', resource: group },
+        { action: 'kafka-cluster:AlterGroup', resource: group, family: family(group) },
       ];
     }
     case 'role-trust':
@@ -252,7 +256,7 @@ function networkScenarios(cv: Map<string, string[]>, r: PolicyResolver): Scenari
         ['aws:sourcevpce', abs],
         ['aws:sourcevpc', abs],
       ]),
-      via: ip === OTHER_IP ? 'the internet' : `the internet from ${ip}`,
+      via: ip === OTHER_IP ? 'any network path' : `the internet from ${ip}`,
       reach: { kind: 'any' },
     });
   }
@@ -294,11 +298,26 @@ function networkScenarios(cv: Map<string, string[]>, r: PolicyResolver): Scenari
 }
 
 /** Values of keys the caller chooses (it can send what the policy expects, or not). */
-function chosenValues(cv: Map<string, string[]>, caller: Caller): Map<string, ContextValue[]> {
+function chosenValues(
+  cv: Map<string, string[]>,
+  caller: Caller,
+  r: PolicyResolver,
+): Map<string, ContextValue[]> {
   const out = new Map<string, ContextValue[]>();
   out.set('aws:securetransport', [vals('true'), vals('false')]);
   out.set('sts:externalid', [...(cv.get('sts:externalid') ?? []).map((v) => vals(v)), abs]);
   out.set('kms:viaservice', [...(cv.get('kms:viaservice') ?? []).map((v) => vals(v)), abs]);
+  if (
+    caller.kind === 'account' &&
+    !r.orgOf(caller.account) &&
+    r.ownerOf(caller.account).kind !== 'inside'
+  ) {
+    // An outside account of unknown organization may belong to any organization the policy
+    // names other than the boundary's own: a grant to a party's organization is outside access.
+    const inside = new Set(r.insideOrganizations?.() ?? []);
+    const foreign = (cv.get('aws:principalorgid') ?? []).filter((o) => !inside.has(o));
+    out.set('aws:principalorgid', [...foreign.map((o) => vals(o)), vals('o-ownmap-other')]);
+  }
   if (caller.kind === 'account') {
     const own = (cv.get('aws:principalarn') ?? []).filter(
       (v) => accountOf(v) === caller.account && !v.includes('*'),
@@ -462,67 +481,76 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
   for (const caller of callers) {
     const label = describeCaller(caller, r);
     const base = callerValues(caller, r);
-    const choices = chosenValues(cv, caller);
-    for (const { action, resource } of actionsFor(kind, input.resource)) {
-      for (const net of network) {
-        if (!reachable(net, caller, r, kind)) continue;
-        let decided: Decision | undefined;
-        for (const chosen of combinations(choices)) {
-          const ctx: ConditionContext = {
-            get: (key) =>
-              chosen.get(key) ??
-              net.values.get(key) ??
-              base.get(key) ??
-              (KNOWN_KEYS.has(key) ? abs : { kind: 'unknown' }),
-          };
-          const d = decide(doc, caller, action, resource, ctx);
-          if (d.kind === 'allow') {
-            decided = d;
-            break;
+    const choices = chosenValues(cv, caller, r);
+    for (const { action, resource: first, family } of actionsFor(kind, input.resource)) {
+      const resources = family
+        ? [
+            first,
+            ...doc.statements
+              .flatMap((st) => st.resources ?? [])
+              .filter((r) => r.startsWith(family)),
+          ]
+        : [first];
+      for (const resource of [...new Set(resources)])
+        for (const net of network) {
+          if (!reachable(net, caller, r, kind)) continue;
+          let decided: Decision | undefined;
+          for (const chosen of combinations(choices)) {
+            const ctx: ConditionContext = {
+              get: (key) =>
+                chosen.get(key) ??
+                net.values.get(key) ??
+                base.get(key) ??
+                (KNOWN_KEYS.has(key) ? abs : { kind: 'unknown' }),
+            };
+            const d = decide(doc, caller, action, resource, ctx);
+            if (d.kind === 'allow') {
+              decided = d;
+              break;
+            }
+            if (d.kind === 'unknown' && !decided) decided = d;
           }
-          if (d.kind === 'unknown' && !decided) decided = d;
+          if (!decided || decided.kind === 'deny') continue;
+          const netUnknown = net.reach.kind === 'unknown' ? net.reach.why : undefined;
+          if (decided.kind === 'unknown' || netUnknown) {
+            const reason = decided.kind === 'unknown' ? decided.reason : netUnknown!;
+            const key = `${label}|${reason}`;
+            const u = unknowns.get(key) ?? {
+              caller: label,
+              actions: [],
+              reason,
+              statements: decided.by.map(ref),
+            };
+            if (!u.actions.includes(action)) u.actions.push(action);
+            unknowns.set(key, u);
+            continue;
+          }
+          if (caller.kind === 'anonymous' && net.reach.kind === 'any' && wideOrAny(net, cv))
+            isPublic = true;
+          const key = `${label}|${net.via}|${decided.by.map((s) => s.index).join(',')}`;
+          const g =
+            grants.get(key) ??
+            ({
+              caller: label,
+              callerKind: caller.kind,
+              account:
+                caller.kind === 'account' && caller.account !== ANY_ACCOUNT
+                  ? caller.account
+                  : undefined,
+              owner:
+                caller.kind === 'account' && caller.account !== ANY_ACCOUNT
+                  ? r.ownerOf(caller.account).name
+                  : 'undeclared',
+              actions: [],
+              via: describeVia(net, r),
+              conditions: decided.by.flatMap((s) =>
+                s.condition ? [JSON.stringify(s.condition)] : [],
+              ),
+              statements: decided.by.map(ref),
+            } satisfies Grant);
+          if (!g.actions.includes(action)) g.actions.push(action);
+          grants.set(key, g);
         }
-        if (!decided || decided.kind === 'deny') continue;
-        const netUnknown = net.reach.kind === 'unknown' ? net.reach.why : undefined;
-        if (decided.kind === 'unknown' || netUnknown) {
-          const reason = decided.kind === 'unknown' ? decided.reason : netUnknown!;
-          const key = `${label}|${reason}`;
-          const u = unknowns.get(key) ?? {
-            caller: label,
-            actions: [],
-            reason,
-            statements: decided.by.map(ref),
-          };
-          if (!u.actions.includes(action)) u.actions.push(action);
-          unknowns.set(key, u);
-          continue;
-        }
-        if (caller.kind === 'anonymous' && net.via.startsWith('the internet') && wideOrAny(net, cv))
-          isPublic = true;
-        const key = `${label}|${net.via}|${decided.by.map((s) => s.index).join(',')}`;
-        const g =
-          grants.get(key) ??
-          ({
-            caller: label,
-            callerKind: caller.kind,
-            account:
-              caller.kind === 'account' && caller.account !== ANY_ACCOUNT
-                ? caller.account
-                : undefined,
-            owner:
-              caller.kind === 'account' && caller.account !== ANY_ACCOUNT
-                ? r.ownerOf(caller.account).name
-                : 'undeclared',
-            actions: [],
-            via: describeVia(net, r),
-            conditions: decided.by.flatMap((s) =>
-              s.condition ? [JSON.stringify(s.condition)] : [],
-            ),
-            statements: decided.by.map(ref),
-          } satisfies Grant);
-        if (!g.actions.includes(action)) g.actions.push(action);
-        grants.set(key, g);
-      }
     }
   }
   if (unknownKeys.length)

@@ -28,5 +28,6 @@ export function makeResolver(boundary: Boundary, inventory?: Inventory): PolicyR
     partyAccounts: () => parties,
     endpoint: (id) => endpoints.get(id),
     vpc: (id) => vpcs.get(id),
+    insideOrganizations: () => [...boundary.inside.organizations],
   };
 }
