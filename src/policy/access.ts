@@ -479,6 +479,9 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
   let isPublic = false;
 
   for (const caller of callers) {
+    // Only statements naming this caller matter; with no Allow among them it gets nothing.
+    const mine = { statements: doc.statements.filter((st) => appliesTo(st, caller)), problems: [] };
+    if (!mine.statements.some((st) => st.effect === 'Allow')) continue;
     const label = describeCaller(caller, r);
     const base = callerValues(caller, r);
     const choices = chosenValues(cv, caller, r);
@@ -503,7 +506,7 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
                 base.get(key) ??
                 (KNOWN_KEYS.has(key) ? abs : { kind: 'unknown' }),
             };
-            const d = decide(doc, caller, action, resource, ctx);
+            const d = decide(mine, caller, action, resource, ctx);
             if (d.kind === 'allow') {
               decided = d;
               break;
