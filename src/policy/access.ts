@@ -486,9 +486,13 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
     const base = callerValues(caller, r);
     const choices = chosenValues(cv, caller, r);
     for (const { action, resource: first, family } of actionsFor(kind, input.resource)) {
+      // Three sample names with different first characters, so that one NotResource prefix
+      // (bucket/o*) cannot hide a grant on the rest; plus every Resource of the family.
       const resources = family
         ? [
             first,
+            `${family}Xq7-ownmap`,
+            `${family}_ownmap`,
             ...doc.statements
               .flatMap((st) => st.resources ?? [])
               .filter((r) => r.startsWith(family)),
