@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePolicy, type PolicyKind, type PolicyResolver } from '../src/policy/access.js';
+import { analyzePolicy, type PolicyKind } from '../src/policy/access.js';
+import { BUCKET, INSIDE, KEY, ORG, resolver, STRANGER, VENDOR } from './support/policy.js';
 
-const INSIDE = '111111111111';
-const VENDOR = '222222222222';
-const STRANGER = '333333333333';
-const ORG = 'o-inside1234';
-const BUCKET = 'arn:aws:s3:::acme-data';
-const KEY = `arn:aws:kms:eu-west-1:${INSIDE}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const ROLE = `arn:aws:iam::${INSIDE}:role/support-access`;
 const CLUSTER = `arn:aws:kafka:eu-west-1:${INSIDE}:cluster/orders/abcd1234-ab12-cd34-ef56-abcdef123456-2`;
 
-/** The boundary: 111 inside (in organization o-inside1234), 222 a declared vendor. */
-const resolver: PolicyResolver = {
-  ownerOf: (a) =>
-    a === INSIDE
-      ? { kind: 'inside', name: 'inside' }
-      : a === VENDOR
-        ? { kind: 'party', name: 'Vendor' }
-        : { kind: 'undeclared', name: 'undeclared' },
-  orgOf: (a) => (a === INSIDE ? ORG : undefined),
-  partyAccounts: () => [VENDOR],
-  endpoint: (id) =>
-    id === 'vpce-inside'
-      ? { account: INSIDE, vpcId: 'vpc-inside' }
-      : id === 'vpce-vendor'
-        ? { account: VENDOR, vpcId: 'vpc-vendor' }
-        : undefined,
-  vpc: (id) =>
-    id === 'vpc-inside'
-      ? { account: INSIDE }
-      : id === 'vpc-vendor'
-        ? { account: VENDOR }
-        : undefined,
-  insideOrganizations: () => [ORG],
-};
-
 const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+/** The documented perimeter shape: Deny every S3 action on the bucket unless the condition holds. */
+const denyAllUnless = (Condition: object) => ({
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: [BUCKET, `${BUCKET}/*`],
+  Condition,
+});
 const allowAll = (extra: object = {}) => ({
   Effect: 'Allow',
   Principal: '*',
@@ -158,48 +136,36 @@ const groups: Record<string, Case[]> = {
   'VPC endpoint bucket policies': [
     {
       name: 'Deny unless aws:SourceVpce is the inside endpoint: private only',
-      policy: policy(allowAll(), {
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [BUCKET, `${BUCKET}/*`],
-        Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-inside' } },
-      }),
+      policy: policy(
+        allowAll(),
+        denyAllUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-inside' } }),
+      ),
       outside: [],
       public: false,
     },
     {
       name: 'the same with a mixed-case key is still private only',
-      policy: policy(allowAll(), {
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [BUCKET, `${BUCKET}/*`],
-        Condition: { StringNotEquals: { 'AWS:sourceVPCE': 'vpce-inside' } },
-      }),
+      policy: policy(
+        allowAll(),
+        denyAllUnless({ StringNotEquals: { 'AWS:sourceVPCE': 'vpce-inside' } }),
+      ),
       outside: [],
       public: false,
     },
     {
       name: 'an endpoint the vendor owns is an outside path',
-      policy: policy(allowAll(), {
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [BUCKET, `${BUCKET}/*`],
-        Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-inside', 'vpce-vendor'] } },
-      }),
+      policy: policy(
+        allowAll(),
+        denyAllUnless({ StringNotEquals: { 'aws:SourceVpce': ['vpce-inside', 'vpce-vendor'] } }),
+      ),
       outside: [`account ${VENDOR}`],
     },
     {
       name: 'an endpoint not in the snapshot is unknown, not private',
-      policy: policy(allowAll(), {
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [BUCKET, `${BUCKET}/*`],
-        Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0unknown' } },
-      }),
+      policy: policy(
+        allowAll(),
+        denyAllUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0unknown' } }),
+      ),
       outside: [],
       unknown: true,
     },
@@ -219,16 +185,13 @@ const groups: Record<string, Case[]> = {
     },
     {
       name: 'Deny outside the org unless an AWS service (IfExists, PrincipalIsAWSService)',
-      policy: policy(allowAll(), {
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [BUCKET, `${BUCKET}/*`],
-        Condition: {
+      policy: policy(
+        allowAll(),
+        denyAllUnless({
           StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG },
           BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
-        },
-      }),
+        }),
+      ),
       outside: [],
     },
     {

@@ -11,44 +11,14 @@ import {
   type PolicyKind,
   type PolicyResolver,
 } from '../src/policy/access.js';
+import { BUCKET, INSIDE, KEY, ORG, resolver, STRANGER, VENDOR } from './support/policy.js';
 
 const SEED = 20240611;
 /** 3,000 + 2,000 + 2,000 + 3,000 = 10,000 generated policies (the pairwise ones cost double). */
 const RUNS = { single: 3000, pair: 2000 };
 const TIMEOUT = 60_000;
 
-const INSIDE = '111111111111';
-const VENDOR = '222222222222';
-const STRANGER = '333333333333';
 const OTHER = '444444444444';
-const ORG = 'o-inside1234';
-const BUCKET = 'arn:aws:s3:::acme-data';
-const KEY = `arn:aws:kms:eu-west-1:${INSIDE}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-
-/** The boundary of policy-access.test.ts: 111 inside (org o-inside1234), 222 a declared vendor. */
-const resolver: PolicyResolver = {
-  ownerOf: (a) =>
-    a === INSIDE
-      ? { kind: 'inside', name: 'inside' }
-      : a === VENDOR
-        ? { kind: 'party', name: 'Vendor' }
-        : { kind: 'undeclared', name: 'undeclared' },
-  orgOf: (a) => (a === INSIDE ? ORG : undefined),
-  partyAccounts: () => [VENDOR],
-  endpoint: (id) =>
-    id === 'vpce-inside'
-      ? { account: INSIDE, vpcId: 'vpc-inside' }
-      : id === 'vpce-vendor'
-        ? { account: VENDOR, vpcId: 'vpc-vendor' }
-        : undefined,
-  vpc: (id) =>
-    id === 'vpc-inside'
-      ? { account: INSIDE }
-      : id === 'vpc-vendor'
-        ? { account: VENDOR }
-        : undefined,
-  insideOrganizations: () => [ORG],
-};
 
 const RESOURCE: Record<'s3-bucket' | 'kms-key', string> = { 's3-bucket': BUCKET, 'kms-key': KEY };
 const KINDS = ['s3-bucket', 'kms-key'] as const;

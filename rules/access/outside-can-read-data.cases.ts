@@ -24,31 +24,6 @@ const allowRead = (principal: unknown, extra: object = {}) => ({
   ...extra,
 });
 
-/** describe-vpc-endpoints as the CLI prints it: one S3 gateway endpoint of the inside account. */
-const endpoints = {
-  VpcEndpoints: [
-    {
-      VpcEndpointId: VPCE,
-      VpcEndpointType: 'Gateway',
-      VpcId: VPC,
-      ServiceName: 'com.amazonaws.eu-west-1.s3',
-      State: 'available',
-      PolicyDocument:
-        '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
-      RouteTableIds: ['rtb-0a9b8c7d6e5f40312'],
-      SubnetIds: [],
-      Groups: [],
-      PrivateDnsEnabled: false,
-      RequesterManaged: false,
-      NetworkInterfaceIds: [],
-      DnsEntries: [],
-      CreationTimestamp: '2026-01-05T10:00:00+00:00',
-      Tags: [],
-      OwnerId: INSIDE,
-    },
-  ],
-};
-
 /** The documented VPC-endpoint-only bucket policy: anyone may read, but only through the endpoint. */
 const vpceOnly = policy(allowRead('*'), {
   Sid: 'Access-to-specific-VPCE-only',
@@ -122,9 +97,7 @@ export default [
   },
   {
     name: 'VPC-endpoint-only policy with the endpoint of an inside account: passes',
-    estate: estate()
-      .bucket(BUCKET, { policy: vpceOnly })
-      .file(`${INSIDE}/eu-west-1/ec2-describe-vpc-endpoints.json`, endpoints),
+    estate: estate().bucket(BUCKET, { policy: vpceOnly }).vpcEndpoint(VPCE, { vpc: VPC }),
     boundary: { data },
     expect: [],
   },

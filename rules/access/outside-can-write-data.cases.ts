@@ -24,31 +24,6 @@ const allow = (principal: unknown, Action: string | string[], extra: object = {}
   ...extra,
 });
 
-/** describe-vpc-endpoints as the CLI prints it: one S3 gateway endpoint of the inside account. */
-const endpoints = {
-  VpcEndpoints: [
-    {
-      VpcEndpointId: VPCE,
-      VpcEndpointType: 'Gateway',
-      VpcId: VPC,
-      ServiceName: 'com.amazonaws.eu-west-1.s3',
-      State: 'available',
-      PolicyDocument:
-        '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
-      RouteTableIds: ['rtb-07e6d5c4b3a291807'],
-      SubnetIds: [],
-      Groups: [],
-      PrivateDnsEnabled: false,
-      RequesterManaged: false,
-      NetworkInterfaceIds: [],
-      DnsEntries: [],
-      CreationTimestamp: '2026-01-05T10:00:00+00:00',
-      Tags: [],
-      OwnerId: INSIDE,
-    },
-  ],
-};
-
 export default [
   {
     name: 'a declared vendor can put and delete objects: medium',
@@ -136,7 +111,7 @@ export default [
           Condition: { StringNotEquals: { 'aws:SourceVpce': VPCE } },
         }),
       })
-      .file(`${INSIDE}/eu-west-1/ec2-describe-vpc-endpoints.json`, endpoints),
+      .vpcEndpoint(VPCE, { vpc: VPC }),
     boundary: { data },
     expect: [],
   },

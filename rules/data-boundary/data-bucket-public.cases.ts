@@ -8,6 +8,7 @@ const ORG = 'o-a1b2c3d4e5';
 const BUCKET = 'acme-kafka-tier-euw1';
 const ARN = `arn:aws:s3:::${BUCKET}`;
 const VPCE = 'vpce-0a1b2c3d4e5f60718';
+const VPC = 'vpc-0f1e2d3c4b5a69788';
 
 const data = { buckets: ['acme-kafka-tier-*'] };
 const open = { RestrictPublicBuckets: false, BlockPublicPolicy: false };
@@ -21,31 +22,6 @@ const publicRead = (extra: object = {}) => ({
   Resource: `${ARN}/*`,
   ...extra,
 });
-
-/** describe-vpc-endpoints as the CLI prints it: one S3 gateway endpoint of the inside account. */
-const endpoints = {
-  VpcEndpoints: [
-    {
-      VpcEndpointId: VPCE,
-      VpcEndpointType: 'Gateway',
-      VpcId: 'vpc-0f1e2d3c4b5a69788',
-      ServiceName: 'com.amazonaws.eu-west-1.s3',
-      State: 'available',
-      PolicyDocument:
-        '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
-      RouteTableIds: ['rtb-0a9b8c7d6e5f40312'],
-      SubnetIds: [],
-      Groups: [],
-      PrivateDnsEnabled: false,
-      RequesterManaged: false,
-      NetworkInterfaceIds: [],
-      DnsEntries: [],
-      CreationTimestamp: '2026-01-05T10:00:00+00:00',
-      Tags: [],
-      OwnerId: INSIDE,
-    },
-  ],
-};
 
 export default [
   {
@@ -124,7 +100,7 @@ export default [
         publicAccessBlock: open,
         isPublic: false,
       })
-      .file(`${INSIDE}/eu-west-1/ec2-describe-vpc-endpoints.json`, endpoints),
+      .vpcEndpoint(VPCE, { vpc: VPC }),
     boundary: { data },
     expect: [],
   },

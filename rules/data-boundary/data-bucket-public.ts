@@ -1,5 +1,6 @@
 import { policyAnswers } from '../../src/policy/answers.js';
 import { defineRule } from '../../src/rules/define.js';
+import { GLOBAL_REGION } from '../../src/snapshot/contract.js';
 
 export default defineRule({
   id: 'data-bucket-public',
@@ -31,7 +32,7 @@ export default defineRule({
         .flatMap((g) => g.statements);
       // Without the account-level block, RestrictPublicBuckets there may still stop the policy.
       const accountGap =
-        !account && ctx.gapFor('s3:GetAccountPublicAccessBlock', b.account, 'us-east-1');
+        !account && ctx.gapFor('s3:GetAccountPublicAccessBlock', b.account, GLOBAL_REGION);
       if (a.answer.public && !restricted && accountGap) {
         ctx.report({
           resource,

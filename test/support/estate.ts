@@ -730,6 +730,42 @@ export class Estate {
     return this;
   }
 
+  /** A VPC endpoint (a gateway endpoint to S3 by default), as describe-vpc-endpoints prints it. */
+  vpcEndpoint(
+    id: string,
+    o: {
+      vpc: string;
+      account?: string;
+      region?: string;
+      type?: 'Gateway' | 'Interface';
+      service?: string;
+    },
+  ): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    const type = o.type ?? 'Gateway';
+    this.listEntry(account, region, 'ec2', 'describe-vpc-endpoints', id, () => ({
+      VpcEndpointId: id,
+      VpcEndpointType: type,
+      VpcId: o.vpc,
+      ServiceName: o.service ?? `com.amazonaws.${region}.s3`,
+      State: 'available',
+      PolicyDocument:
+        '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+      RouteTableIds: type === 'Gateway' ? [`rtb-${hexId(`rtb:${o.vpc}`, 17)}`] : [],
+      SubnetIds: [],
+      Groups: [],
+      PrivateDnsEnabled: type === 'Interface',
+      RequesterManaged: false,
+      NetworkInterfaceIds: [],
+      DnsEntries: [],
+      CreationTimestamp: CREATED,
+      Tags: [],
+      OwnerId: account,
+    }));
+    return this;
+  }
+
   /**
    * A subnet. `azId` undefined: taken from `availabilityZones()` for its account and region,
    * else derived from the AZ name (`eu-west-1b` → `euw1-az2`); null: no AvailabilityZoneId.
