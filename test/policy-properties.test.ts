@@ -5,12 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  analyzePolicy,
-  type PolicyAnswer,
-  type PolicyKind,
-  type PolicyResolver,
-} from '../src/policy/access.js';
+import { analyzePolicy, type PolicyAnswer, type PolicyKind } from '../src/policy/access.js';
 import { BUCKET, INSIDE, KEY, ORG, resolver, STRANGER, VENDOR } from './support/policy.js';
 
 const SEED = 20240611;

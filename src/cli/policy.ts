@@ -79,7 +79,7 @@ export function renderPolicyText(a: PolicyAnswer): string {
     const st = g.statements.map((s) => s.sid ?? `#${s.index}`).join(', ');
     out.push(
       `  ${safeText(g.caller)}: ${g.actions.join(', ')}`,
-      `    via ${safeText(g.via)}; statement ${safeText(st)}${g.conditions.length ? `; when ${safeText(g.conditions.join(' and '))}` : ''}`,
+      `    via ${safeText(g.via)}${g.target ? `; reaches ${safeText(g.target)}` : ''}; statement ${safeText(st)}${g.conditions.length ? `; when ${safeText(g.conditions.join(' and '))}` : ''}`,
     );
   }
   if (a.unknown.length) out.push('unknown:');

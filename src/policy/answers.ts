@@ -107,8 +107,10 @@ export function grantsFor(
 }
 
 /** How severe an outside grant is: anyone at all, an unknown account, a declared party. */
-export function grantSeverity(g: Grant): 'critical' | 'high' | 'medium' {
+export function grantSeverity(g: Grant): 'critical' | 'high' | 'medium' | 'low' {
   if (g.callerKind === 'anonymous') return 'critical';
+  // A service acting for any account: the confused-deputy guard (aws:SourceAccount) is missing.
+  if (g.callerKind === 'service' && !g.account) return 'low';
   return g.owner === 'undeclared' ? 'high' : 'medium';
 }
 

@@ -18,6 +18,7 @@ export function makeResolver(boundary: Boundary, inventory?: Inventory): PolicyR
   const vpcs = new Map(
     (inventory?.vpcs ?? []).map((v) => [v.id, { account: v.raw.OwnerId ?? v.account }]),
   );
+  const buckets = new Map((inventory?.buckets ?? []).map((b) => [b.name, { account: b.account }]));
   const parties = [...new Set(boundary.parties.flatMap((p) => p.accounts))].sort();
   return {
     ownerOf: (account) => {
@@ -29,5 +30,6 @@ export function makeResolver(boundary: Boundary, inventory?: Inventory): PolicyR
     endpoint: (id) => endpoints.get(id),
     vpc: (id) => vpcs.get(id),
     insideOrganizations: () => [...boundary.inside.organizations],
+    bucket: (name) => buckets.get(name),
   };
 }
