@@ -63,6 +63,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   's3-get-bucket-ownership-controls': R.BucketOwnershipControls,
   's3control-get-public-access-block': R.PublicAccessBlock,
   'iam-list-roles': R.ListRoles,
+  'iam-get-account-authorization-details': R.AccountAuthorizationDetails,
   'organizations-describe-organization': R.DescribeOrganization,
   'organizations-list-accounts': R.ListAccounts,
 };

@@ -53,6 +53,7 @@ export function buildInventory(snap: Snapshot): Inventory {
     buckets: [],
     accountPublicAccessBlock: new Map(),
     roles: [],
+    managedPolicies: new Map(),
     organizations: [],
     orgAccounts: [],
     mskClusters: [],
@@ -614,6 +615,14 @@ export function buildInventory(snap: Snapshot): Inventory {
               : { doc, src: { file: roles.file, pointer: `/Roles/${i}/AssumeRolePolicyDocument` } },
       });
     });
+    const authz = load(
+      R.AccountAuthorizationDetails,
+      account,
+      g,
+      'iam',
+      'get-account-authorization-details',
+    );
+    if (authz) addAuthorizationDetails(inv, account, authz.file, authz.data);
     const org = load(R.DescribeOrganization, account, g, 'organizations', 'describe-organization');
     if (org) {
       inv.organizations.push({
@@ -751,6 +760,67 @@ function mergeAccounts(snap: Snapshot): { id: string; name: string | undefined }
   for (const a of snap.manifest.accounts) names.set(a.id, a.name);
   for (const a of snap.accounts) if (!names.has(a)) names.set(a, undefined);
   return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => cmp(a.id, b.id));
+}
+
+/**
+ * Role permissions from get-account-authorization-details: merged into the roles list-roles
+ * gave (a role only this file names is added), and managed policies' default versions kept.
+ */
+function addAuthorizationDetails(
+  inv: Inventory,
+  account: string,
+  file: string,
+  data: z.output<typeof R.AccountAuthorizationDetails>,
+): void {
+  const doc = (value: string | Record<string, unknown>, pointer: string): PolicyDoc =>
+    typeof value === 'string'
+      ? policyDoc(safeDecode(value), file, pointer)
+      : { doc: value, src: { file, pointer } };
+  data.Policies.forEach((p, i) => {
+    const v = p.PolicyVersionList.findIndex(
+      (x) =>
+        x.IsDefaultVersion === true || (p.DefaultVersionId && x.VersionId === p.DefaultVersionId),
+    );
+    const version = v === -1 ? undefined : p.PolicyVersionList[v];
+    if (inv.managedPolicies.has(p.Arn) && !version?.Document) return;
+    inv.managedPolicies.set(p.Arn, {
+      arn: p.Arn,
+      name: p.PolicyName,
+      doc: version?.Document
+        ? doc(version.Document, `/Policies/${i}/PolicyVersionList/${v}/Document`)
+        : undefined,
+    });
+  });
+  const byArn = new Map(inv.roles.filter((x) => x.account === account).map((x) => [x.arn, x]));
+  data.RoleDetailList.forEach((r, i) => {
+    const permissions = {
+      inline: r.RolePolicyList.map((p, j) => ({
+        name: p.PolicyName,
+        ...doc(p.PolicyDocument, `/RoleDetailList/${i}/RolePolicyList/${j}/PolicyDocument`),
+      })),
+      attached: r.AttachedManagedPolicies.map((p) => p.PolicyArn),
+      boundary: r.PermissionsBoundary?.PermissionsBoundaryArn,
+      src: { file, pointer: `/RoleDetailList/${i}` },
+    };
+    const known = byArn.get(r.Arn);
+    if (known) {
+      known.permissions = permissions;
+      return;
+    }
+    const trust = r.AssumeRolePolicyDocument;
+    inv.roles.push({
+      account: r.Arn.split(':')[4] ?? account,
+      region: GLOBAL_REGION,
+      arn: r.Arn,
+      name: r.RoleName,
+      src: { file, pointer: `/RoleDetailList/${i}` },
+      trust:
+        trust === undefined
+          ? undefined
+          : doc(trust, `/RoleDetailList/${i}/AssumeRolePolicyDocument`),
+      permissions,
+    });
+  });
 }
 
 /** A policy held as a JSON string inside an API response. Malformed JSON is bad input. */

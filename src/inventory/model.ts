@@ -153,6 +153,24 @@ export interface Role extends Located {
   arn: string;
   name: string;
   trust: PolicyDoc | undefined;
+  /**
+   * What the role may do, from get-account-authorization-details: inline policies, the ARNs
+   * of attached managed policies (documents in `Inventory.managedPolicies`) and the
+   * permissions boundary. Undefined when the snapshot holds no such file for the account.
+   */
+  permissions?: {
+    inline: (PolicyDoc & { name: string })[];
+    attached: string[];
+    boundary: string | undefined;
+    src: Src;
+  };
+}
+
+/** A managed policy's default version. */
+export interface ManagedPolicy {
+  arn: string;
+  name: string | undefined;
+  doc: PolicyDoc | undefined;
 }
 
 export interface MskCluster extends Located {
@@ -239,6 +257,8 @@ export interface Inventory {
   buckets: Bucket[];
   accountPublicAccessBlock: Map<string, { config: RawPab; src: Src }>;
   roles: Role[];
+  /** Managed policies by ARN (customer managed ones per account; AWS managed ones shared). */
+  managedPolicies: Map<string, ManagedPolicy>;
   organizations: { id: string; masterAccountId: string | undefined; account: string; src: Src }[];
   orgAccounts: OrgAccount[];
   mskClusters: MskCluster[];

@@ -653,6 +653,41 @@ export const ListRoles = obj({
   ),
 });
 
+const PolicyText = z.union([S, z.record(S, z.unknown())]);
+
+/** The roles part of get-account-authorization-details (users and groups are not read). */
+export const AccountAuthorizationDetails = obj({
+  RoleDetailList: z
+    .array(
+      obj({
+        RoleName: S,
+        Arn: S,
+        RoleId: oS,
+        Path: oS,
+        AssumeRolePolicyDocument: PolicyText.optional(),
+        RolePolicyList: z.array(obj({ PolicyName: S, PolicyDocument: PolicyText })).default([]),
+        AttachedManagedPolicies: z.array(obj({ PolicyName: oS, PolicyArn: S })).default([]),
+        PermissionsBoundary: obj({
+          PermissionsBoundaryType: oS,
+          PermissionsBoundaryArn: S,
+        }).optional(),
+      }),
+    )
+    .default([]),
+  Policies: z
+    .array(
+      obj({
+        PolicyName: oS,
+        Arn: S,
+        DefaultVersionId: oS,
+        PolicyVersionList: z
+          .array(obj({ Document: PolicyText.optional(), VersionId: oS, IsDefaultVersion: oB }))
+          .default([]),
+      }),
+    )
+    .default([]),
+});
+
 export const DescribeOrganization = obj({
   Organization: obj({
     Id: S,

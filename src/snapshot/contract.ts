@@ -97,6 +97,7 @@ export const CONTRACT: readonly ContractEntry[] = [
   g('s3', 'get-bucket-ownership-controls', 'bucket'),
   g('s3control', 'get-public-access-block'),
   g('iam', 'list-roles'),
+  g('iam', 'get-account-authorization-details'),
   g('organizations', 'describe-organization'),
   g('organizations', 'list-accounts'),
 ];

@@ -150,6 +150,13 @@ export interface TgwAttachmentOptions {
   routeTable?: string;
 }
 
+export interface RolePermissionsInput {
+  /** Inline policies: name → document. */
+  inline?: Record<string, object>;
+  attached?: { arn: string; document?: object | null }[];
+  boundary?: { arn: string; document?: object | null };
+}
+
 export interface MskClusterOptions {
   account?: string;
   region?: string;
@@ -313,6 +320,10 @@ export class Estate {
   private readonly singles = new Map<string, Lazy>();
   private readonly lists = new Map<string, ListFile>();
   private readonly raw = new Map<string, unknown>();
+  private readonly authz = new Map<
+    string,
+    { roles: Map<string, unknown>; policies: Map<string, unknown> }
+  >();
   private readonly gapList: Gap[] = [];
   private readonly vpcCidrs = new Map<string, string>();
   private readonly azMaps = new Map<string, Map<string, string>>();
@@ -655,21 +666,90 @@ export class Estate {
 
   // ------------------------------------------------------------ IAM and Organizations
 
-  /** A role in iam-list-roles (merged across calls); the trust policy is written decoded. */
-  role(name: string, o: { account?: string; trust: object } = { trust: ec2Trust() }): this {
+  /**
+   * A role in iam-list-roles (merged across calls); the trust policy is written decoded. With
+   * `permissions`, the role and its policies also go into iam-get-account-authorization-details
+   * (inline policies by name; attached managed policies by ARN, with their default version's
+   * document unless `document` is null, as for a policy the file does not hold).
+   */
+  role(
+    name: string,
+    o: { account?: string; trust: object; permissions?: RolePermissionsInput } = {
+      trust: ec2Trust(),
+    },
+  ): this {
     const account = o.account ?? DEFAULT_ACCOUNT;
     const { path, roleName } = splitRoleName(name);
     const arn = roleArn(name, account);
     const trust = o.trust;
+    const roleId = `AROA${hexId(`role:${arn}`, 17).toUpperCase()}`;
     this.listEntry(account, GLOBAL_REGION, 'iam', 'list-roles', arn, () => ({
       Path: path,
       RoleName: roleName,
-      RoleId: `AROA${hexId(`role:${arn}`, 17).toUpperCase()}`,
+      RoleId: roleId,
       Arn: arn,
       CreateDate: CREATED,
       AssumeRolePolicyDocument: trust,
       MaxSessionDuration: 3600,
     }));
+    if (o.permissions) {
+      const p = o.permissions;
+      const authz = this.authz.get(account) ?? { roles: new Map(), policies: new Map() };
+      this.authz.set(account, authz);
+      const managed = [...(p.attached ?? []), ...(p.boundary ? [p.boundary] : [])];
+      for (const m of managed) {
+        if (m.document === null) continue;
+        authz.policies.set(m.arn, {
+          PolicyName: m.arn.split('/').pop(),
+          PolicyId: `ANPA${hexId(`policy:${m.arn}`, 17).toUpperCase()}`,
+          Arn: m.arn,
+          Path: '/',
+          DefaultVersionId: 'v1',
+          AttachmentCount: 1,
+          PermissionsBoundaryUsageCount: p.boundary?.arn === m.arn ? 1 : 0,
+          IsAttachable: true,
+          CreateDate: CREATED,
+          UpdateDate: CREATED,
+          PolicyVersionList: [
+            { Document: m.document, VersionId: 'v1', IsDefaultVersion: true, CreateDate: CREATED },
+          ],
+        });
+      }
+      authz.roles.set(arn, {
+        Path: path,
+        RoleName: roleName,
+        RoleId: roleId,
+        Arn: arn,
+        CreateDate: CREATED,
+        AssumeRolePolicyDocument: trust,
+        InstanceProfileList: [],
+        RolePolicyList: Object.entries(p.inline ?? {}).map(([PolicyName, PolicyDocument]) => ({
+          PolicyName,
+          PolicyDocument,
+        })),
+        AttachedManagedPolicies: (p.attached ?? []).map((m) => ({
+          PolicyName: m.arn.split('/').pop(),
+          PolicyArn: m.arn,
+        })),
+        ...(p.boundary
+          ? {
+              PermissionsBoundary: {
+                PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+                PermissionsBoundaryArn: p.boundary.arn,
+              },
+            }
+          : {}),
+        Tags: [],
+        RoleLastUsed: {},
+      });
+      this.file(pathOf(account, GLOBAL_REGION, 'iam', 'get-account-authorization-details'), {
+        UserDetailList: [],
+        GroupDetailList: [],
+        RoleDetailList: [...authz.roles.values()],
+        Policies: [...authz.policies.values()],
+        IsTruncated: false,
+      });
+    }
     return this;
   }
 
@@ -739,6 +819,8 @@ export class Estate {
       region?: string;
       type?: 'Gateway' | 'Interface';
       service?: string;
+      /** PolicyDocument (written as the string the API returns); default full access; null = none. */
+      policy?: object | null;
     },
   ): this {
     const account = o.account ?? DEFAULT_ACCOUNT;
@@ -750,8 +832,13 @@ export class Estate {
       VpcId: o.vpc,
       ServiceName: o.service ?? `com.amazonaws.${region}.s3`,
       State: 'available',
-      PolicyDocument:
-        '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+      ...(o.policy === null
+        ? {}
+        : {
+            PolicyDocument: o.policy
+              ? JSON.stringify(o.policy)
+              : '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+          }),
       RouteTableIds: type === 'Gateway' ? [`rtb-${hexId(`rtb:${o.vpc}`, 17)}`] : [],
       SubnetIds: [],
       Groups: [],
