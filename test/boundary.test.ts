@@ -21,7 +21,7 @@ describe('boundary file', () => {
     const b = parseBoundary(base, 'b.yaml');
     expect(b.inside.accounts[0]).toEqual({ id: '111111111111', name: 'prod' });
     expect(b.parties).toEqual([]);
-    expect(b.data).toEqual({ buckets: [], keys: [] });
+    expect(b.data).toEqual({ buckets: [], keys: [], requirePrivateAccess: false });
     expect(b.rules).toEqual({ disable: [], severity: {} });
   });
 

@@ -10,6 +10,8 @@ import { openSnapshotDir } from '../src/snapshot/reader.js';
 
 const DR_CLUSTER =
   'arn:aws:kafka:us-west-2:402938475610:cluster/payments-dr/3bff170d-7479-4d47-97d9-ee2bd91c769d-3';
+const PAYMENTS =
+  'arn:aws:kafka:us-east-1:402938475610:cluster/payments/8a792362-258d-4b50-92d3-8401060f91be-7';
 const MSK_KEY = 'arn:aws:kms:us-east-1:402938475610:key/68e4e81f-7bf3-4366-80fe-d3eaa306a92d';
 
 type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource: string];
@@ -18,8 +20,9 @@ type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource:
 const ESTATES: Record<string, Row[]> = {
   'automq-byoc': [
     ['data-bucket-key-not-inside', 'open', 'arn:aws:s3:::acme-automq-ops-euw1'],
+    // AutoMQ's control plane can assume the role; its permissions are not in the snapshot.
     [
-      'role-trusts-outside-account',
+      'outside-can-assume-data-role',
       'open',
       'arn:aws:iam::210987654321:role/automq-byoc-control-plane',
     ],
@@ -62,6 +65,11 @@ const ESTATES: Record<string, Row[]> = {
       'open',
       'arn:aws:kafka:us-east-1:402938475610:cluster/payments/8a792362-258d-4b50-92d3-8401060f91be-7',
     ],
+    // The cluster policy: StreamOps connects (medium); MSK Replicator's service principal has no
+    // aws:SourceAccount guard (low); the DR cluster's policy is a gap.
+    ['cluster-policy-grants-outside-account', 'open', PAYMENTS],
+    ['cluster-policy-grants-outside-account', 'open', PAYMENTS],
+    ['cluster-policy-grants-outside-account', 'unknown', DR_CLUSTER],
   ],
   'multi-account-tgw': [
     ['undeclared-account', 'open', 'arn:aws:iam::727272727272:root'],
@@ -72,6 +80,12 @@ const ESTATES: Record<string, Row[]> = {
     ],
     ['trail-delivers-outside', 'unknown', 'arn:aws:cloudtrail:eu-west-1:606060606003:*'],
     ['data-bucket-without-data-event-trail', 'unknown', 'arn:aws:s3:::analytics-curated-euw1'],
+    // The analytics VPC's S3 gateway endpoint keeps the default full-access policy.
+    [
+      'endpoint-allows-outside-buckets',
+      'open',
+      'arn:aws:ec2:eu-central-1:606060606003:vpc-endpoint/vpce-04a8a8efc240b7091',
+    ],
   ],
 };
 

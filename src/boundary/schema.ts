@@ -91,6 +91,11 @@ export const BoundarySchema = z.strictObject({
     .strictObject({
       buckets: z.array(Pattern).default([]),
       keys: z.array(Pattern).default([]),
+      /**
+       * Data buckets must be reachable only through VPC endpoints (or VPCs) the boundary owns:
+       * their bucket policies must deny every other network path.
+       */
+      requirePrivateAccess: z.boolean().default(false),
     })
     .prefault({}),
   kafka: z
