@@ -88,6 +88,47 @@ const policy = (principal: string) => ({
 
 const CASES: Case[] = [
   {
+    name: 'role permissions: inline, attached (default version), boundary, and a policy the file lacks',
+    build: () =>
+      estate().role('support', {
+        trust: { Version: '2012-10-17', Statement: [] },
+        permissions: {
+          inline: { read: { Version: '2012-10-17', Statement: [] } },
+          attached: [
+            { arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', document: { Statement: [] } },
+            { arn: `arn:aws:iam::${A}:policy/not-listed`, document: null },
+          ],
+          boundary: { arn: `arn:aws:iam::${A}:policy/fence`, document: { Statement: [] } },
+        },
+      }),
+    check(inv, files) {
+      const file = `${A}/${G}/iam-get-account-authorization-details.json`;
+      expect(files[file]).toBeDefined();
+      const role = inv.roles.find((r) => r.name === 'support')!;
+      expect(role.src.file).toBe(`${A}/${G}/iam-list-roles.json`);
+      expect(role.permissions).toMatchObject({
+        inline: [
+          {
+            name: 'read',
+            src: { file, pointer: '/RoleDetailList/0/RolePolicyList/0/PolicyDocument' },
+          },
+        ],
+        attached: [
+          'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          `arn:aws:iam::${A}:policy/not-listed`,
+        ],
+        boundary: `arn:aws:iam::${A}:policy/fence`,
+      });
+      expect(
+        inv.managedPolicies.get('arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess')?.doc?.src,
+      ).toEqual({
+        file,
+        pointer: '/Policies/0/PolicyVersionList/0/Document',
+      });
+      expect(inv.managedPolicies.has(`arn:aws:iam::${A}:policy/not-listed`)).toBe(false);
+    },
+  },
+  {
     name: 'bucket region from get-bucket-location (us-east-1 → null), list-buckets, or unknown',
     build: () =>
       estate()

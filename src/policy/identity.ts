@@ -46,7 +46,11 @@ function weigh(
   out: Verdict,
 ): void {
   const parsed = parsePolicy(doc);
-  if (parsed.problems.length) out.maybeDeny ??= `policy ${name}: ${parsed.problems[0]}`;
+  if (parsed.problems.length) {
+    // What could not be read may allow or deny anything.
+    out.maybeDeny ??= `policy ${name}: ${parsed.problems[0]}`;
+    out.maybeAllow ??= out.maybeDeny;
+  }
   for (const st of parsed.statements) {
     // Identity policies name no principal; a statement that does is not one of them.
     if (st.principal || st.notPrincipal) continue;
