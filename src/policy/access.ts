@@ -171,6 +171,15 @@ export function actionsFor(
 }
 
 const ANY_ACCOUNT = '000000000000';
+/** Keys whose value a caller cannot change: a condition on them decides once per caller. */
+const FIXED_KEYS = new Set([
+  'aws:principalaccount',
+  'kms:calleraccount',
+  'aws:principalisawsservice',
+  'aws:principalservicename',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+]);
 /** The account of a bucket outside the boundary that anyone may create. */
 const OUTSIDE_RESOURCE_ACCOUNT = '000000000001';
 const OUTSIDE_BUCKET = 'arn:aws:s3:::ownmap-outside-bucket';
@@ -637,19 +646,12 @@ type Decision =
   | { kind: 'deny' }
   | { kind: 'unknown'; reason: string; by: Statement[] };
 
-function decide(
-  doc: PolicyDocument,
-  caller: Caller,
-  action: string,
-  resource: string,
-  ctx: ConditionContext,
-): Decision {
+/** The decision over the statements that apply to the caller, action and resource. */
+function decide(statements: Statement[], ctx: ConditionContext): Decision {
   const allows: Statement[] = [];
   const maybe: { st: Statement; reason: string }[] = [];
   let maybeDeny: { st: Statement; reason: string } | undefined;
-  for (const st of doc.statements) {
-    if (!appliesTo(st, caller) || !matchesAction(st, action) || !matchesResource(st, resource))
-      continue;
+  for (const st of statements) {
     const c = st.condition ? evalConditionBlock(st.condition, ctx) : { result: true as const };
     if (st.effect === 'Deny') {
       if (c.result === true) return { kind: 'deny' };
@@ -792,11 +794,33 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
 
   for (const caller of callers) {
     // Only statements naming this caller matter; with no Allow among them it gets nothing.
-    const mine = { statements: doc.statements.filter((st) => appliesTo(st, caller)), problems: [] };
-    if (!mine.statements.some((st) => st.effect === 'Allow')) continue;
-    const label = describeCaller(caller, r);
     const base = callerValues(caller, r);
     const choices = chosenValues(cv, caller, r);
+    // Statements that name this caller, less those a condition on a key the caller cannot
+    // change (its account, organization, being a service) already rules out.
+    const fixed: ConditionContext = {
+      get: (key) =>
+        FIXED_KEYS.has(key) && !choices.has(key) ? (base.get(key) ?? abs) : { kind: 'unknown' },
+    };
+    const mine = doc.statements.filter(
+      (st) =>
+        appliesTo(st, caller) &&
+        (!st.condition || evalConditionBlock(st.condition, fixed).result !== false),
+    );
+    if (!mine.some((st) => st.effect === 'Allow')) continue;
+    // Only the keys these statements test are worth choosing values for.
+    const tested = new Set(
+      mine.flatMap((st) =>
+        Object.values(st.condition ?? {}).flatMap((b) =>
+          b && typeof b === 'object' ? Object.keys(b).map((k) => k.toLowerCase()) : [],
+        ),
+      ),
+    );
+    for (const k of [...choices.keys()]) if (!tested.has(k)) choices.delete(k);
+    const label = describeCaller(caller, r);
+    // One decision per network path, resource owner and set of matching statements: the
+    // actions and sample resources of a probe list mostly share a few such sets.
+    const memo = new Map<string, Decision | undefined>();
     for (const {
       action,
       resource: first,
@@ -820,17 +844,24 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
           ]
         : [first];
       for (const resource of [...new Set(resources)])
-        for (const net of network) {
+        for (const [ni, net] of network.entries()) {
           if (!reachable(net, caller, r, kind)) continue;
+          const matching = mine.filter(
+            (st) => matchesAction(st, action) && matchesResource(st, resource),
+          );
+          const mkey = `${ni}|${resourceAccount}|${resourceOrg ?? ''}|${matching.map((st) => st.index).join(',')}`;
           let decided: Decision | undefined;
-          for (const chosen of combinations(choices)) {
-            const ctx = layered(chosen, net.values, owned, base);
-            const d = decide(mine, caller, action, resource, ctx);
-            if (d.kind === 'allow') {
-              decided = d;
-              break;
+          if (memo.has(mkey)) decided = memo.get(mkey);
+          else {
+            for (const chosen of combinations(choices)) {
+              const d = decide(matching, layered(chosen, net.values, owned, base));
+              if (d.kind === 'allow') {
+                decided = d;
+                break;
+              }
+              if (d.kind === 'unknown' && !decided) decided = d;
             }
-            if (d.kind === 'unknown' && !decided) decided = d;
+            memo.set(mkey, decided);
           }
           if (!decided || decided.kind === 'deny') continue;
           const netUnknown =

@@ -584,28 +584,75 @@ function readContext(ctx: ConditionContext, keyLc: string): ContextValue | strin
   return `the request context holds no valid entry for ${keyLc}`;
 }
 
+/** One condition entry read once: its operator, values and matchers (or why it cannot be). */
+type Prepared =
+  | { out: Outcome }
+  | {
+      op: ReturnType<typeof parseOperator>;
+      spec: NonNullable<ReturnType<typeof parseOperator>['spec']>;
+      values: Scalar[];
+      keyLc: string;
+      matchers: () => Matcher[];
+    };
+
+function prepare(
+  operator: unknown,
+  key: unknown,
+  policyValue: unknown,
+  vars: VariableResolver | undefined,
+): Prepared {
+  if (typeof operator !== 'string')
+    return { out: unknown(`the condition operator ${show(operator)} is not a string`) };
+  if (!isKnownOperator(operator))
+    return { out: unknown(`ownmap does not recognise the condition operator ${operator}`) };
+  const op = parseOperator(operator);
+  const spec = op.spec!;
+  if (typeof key !== 'string' || key === '') {
+    return {
+      out: unknown(`${operator}: the condition key ${show(key)} is not a non-empty string`),
+    };
+  }
+  const values = scalars(policyValue);
+  if (typeof values === 'string') return { out: unknown(`${operator} ${key}: ${values}`) };
+  const invalid = validate(spec, values);
+  if (invalid) return { out: unknown(`${operator} ${key}: ${invalid}`) };
+  let compiled: Matcher[] | undefined;
+  return {
+    op,
+    spec,
+    values,
+    keyLc: key.toLowerCase(),
+    matchers: () => {
+      compiled ??= values.map((v) => compile(spec, v, vars, key));
+      return compiled;
+    },
+  };
+}
+
+/**
+ * Prepared entries of each operator's entries object: a policy is weighed many times (callers,
+ * actions, request contexts), its conditions are read once. Without variables only: with
+ * them, the matchers depend on the resolver.
+ */
+const PREPARED = new WeakMap<object, Map<string, Prepared>>();
+
 function evaluate(
   operator: unknown,
   key: unknown,
   policyValue: unknown,
   ctx: ConditionContext,
   vars: VariableResolver | undefined,
+  entries?: object,
 ): Outcome {
-  if (typeof operator !== 'string')
-    return unknown(`the condition operator ${show(operator)} is not a string`);
-  if (!isKnownOperator(operator))
-    return unknown(`ownmap does not recognise the condition operator ${operator}`);
-  const op = parseOperator(operator);
-  const spec = op.spec!;
-  if (typeof key !== 'string' || key === '') {
-    return unknown(`${operator}: the condition key ${show(key)} is not a non-empty string`);
-  }
-  const values = scalars(policyValue);
-  if (typeof values === 'string') return unknown(`${operator} ${key}: ${values}`);
-  const invalid = validate(spec, values);
-  if (invalid) return unknown(`${operator} ${key}: ${invalid}`);
-
-  const keyLc = key.toLowerCase();
+  let p: Prepared | undefined;
+  if (entries && !vars && typeof key === 'string') {
+    let m = PREPARED.get(entries);
+    if (!m) PREPARED.set(entries, (m = new Map()));
+    p = m.get(key);
+    if (!p) m.set(key, (p = prepare(operator, key, policyValue, vars)));
+  } else p = prepare(operator, key, policyValue, vars);
+  if ('out' in p) return p.out;
+  const { op, spec, values, keyLc } = p;
   const cv = readContext(ctx, keyLc);
   if (typeof cv === 'string') return unknown(cv);
   if (cv.kind === 'unknown') return unknown(`the value of ${key} in the request is not known`);
@@ -625,7 +672,7 @@ function evaluate(
     return spec.negated ? TRUE : FALSE;
   }
 
-  const matchers = values.map((v) => compile(spec, v, vars, key));
+  const matchers = p.matchers();
   const perValue = request.map((rv) => {
     const matched = any(matchers.map((m) => m(rv)));
     return spec.negated ? not(matched) : matched;
@@ -701,7 +748,7 @@ export function evalConditionBlock(
         continue;
       }
       for (const [key, value] of keys)
-        outs.push(guarded(() => evaluate(operator, key, value, ctx, vars)));
+        outs.push(guarded(() => evaluate(operator, key, value, ctx, vars, entries)));
     }
     return all(outs);
   });
