@@ -456,3 +456,18 @@ describe('isKnownOperator and baseOperator', () => {
     expect(baseOperator(op)).toBe(base);
   });
 });
+
+describe('prepared conditions', () => {
+  const ctx = { get: () => ({ kind: 'values' as const, values: ['o-inside1234'] }) };
+  it('one entries object shared by two operators is read for each', () => {
+    const entries = { 'aws:PrincipalOrgID': 'o-inside1234' };
+    expect(evalConditionBlock({ StringEquals: entries }, ctx).result).toBe(true);
+    expect(evalConditionBlock({ StringNotEquals: entries }, ctx).result).toBe(false);
+  });
+  it('an entry given another value is read again', () => {
+    const entries: Record<string, string> = { 'aws:PrincipalOrgID': 'o-inside1234' };
+    expect(evalConditionBlock({ StringEquals: entries }, ctx).result).toBe(true);
+    entries['aws:PrincipalOrgID'] = 'o-other56789';
+    expect(evalConditionBlock({ StringEquals: entries }, ctx).result).toBe(false);
+  });
+});

@@ -56,9 +56,44 @@ export default [
       {
         resource: ARN,
         severity: 'high',
-        message: /account 999999999999 \(undeclared\) can kafka-cluster:Connect.*ReadData/,
+        message:
+          /account 999999999999 \(undeclared\) as arn:aws:iam::999999999999:role\/reader can kafka-cluster:Connect.*ReadData/,
       },
     ],
+  },
+  {
+    name: 'two statements for one account: one finding with every action and both statements',
+    estate: estate().mskCluster('orders', {
+      policy: policy(
+        {
+          Sid: 'Iam',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+          Action: 'kafka-cluster:Connect',
+          Resource: ARN,
+        },
+        connectivity({ AWS: [VENDOR] }),
+      ),
+    }),
+    boundary: { parties: vendor },
+    expect: [
+      {
+        resource: ARN,
+        severity: 'medium',
+        message:
+          /can kafka-cluster:Connect, kafka:CreateVpcConnection.*statement Iam, statement MultiVpcConnectivity.*private connection/,
+      },
+    ],
+  },
+  {
+    name: 'a policy that is not JSON: unknown, not a pass',
+    estate: estate()
+      .mskCluster('orders')
+      .file(`${INSIDE}/eu-west-1/kafka-get-cluster-policy/${encodeURIComponent(ARN)}.json`, {
+        CurrentVersion: 'K1',
+        Policy: '"not a policy"',
+      }),
+    expect: [{ resource: ARN, status: 'unknown', message: 'could not be read' }],
   },
   {
     name: 'Principal "*": anonymous is critical, any other account high',

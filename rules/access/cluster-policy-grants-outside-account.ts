@@ -1,5 +1,10 @@
 import { analyzePolicy } from '../../src/policy/access.js';
-import { describeGrant, grantSeverity } from '../../src/policy/answers.js';
+import {
+  describeGrant,
+  grantSeverity,
+  mergeByCaller,
+  unreadable,
+} from '../../src/policy/answers.js';
 import { makeResolver } from '../../src/policy/resolver.js';
 import { defineRule } from '../../src/rules/define.js';
 
@@ -29,11 +34,13 @@ export default defineRule({
         resolver,
       });
       const resource = { arn: c.arn, account: c.account, region: c.region };
-      for (const g of answer.outsideAccess) {
+      for (const g of mergeByCaller(answer.outsideAccess)) {
         const connects = !g.actions.includes('kafka:CreateVpcConnection')
           ? ''
           : g.callerKind === 'service'
-            ? ': the service can connect to the brokers for any account (no aws:SourceAccount or aws:SourceArn condition)'
+            ? g.account
+              ? `: the service can connect to the brokers for account ${g.account}`
+              : ': the service can connect to the brokers for any account (no aws:SourceAccount or aws:SourceArn condition)'
             : ': it can open a private connection to the brokers from its own VPC';
         ctx.report({
           resource,
@@ -41,6 +48,15 @@ export default defineRule({
           severity: grantSeverity(g),
           message: `MSK cluster ${c.name}: ${describeGrant(g)}${connects}.`,
           evidence: g.statements.map((s) => ({ src: c.policy!.src, docPointer: s.pointer })),
+        });
+      }
+      for (const p of unreadable(answer)) {
+        ctx.report({
+          resource: resource,
+          key: `unreadable:${p}`,
+          status: 'unknown',
+          message: `${`MSK cluster ${c.name}`}: part of the policy could not be read (${p}), so what it lets through is unknown.`,
+          evidence: [{ src: c.policy.src }],
         });
       }
       for (const u of answer.unknown) {

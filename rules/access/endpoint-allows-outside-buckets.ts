@@ -1,4 +1,5 @@
 import { analyzePolicy, type Grant } from '../../src/policy/access.js';
+import { unreadable } from '../../src/policy/answers.js';
 import { makeResolver } from '../../src/policy/resolver.js';
 import { defineRule } from '../../src/rules/define.js';
 
@@ -66,6 +67,15 @@ export default defineRule({
           severity: writes ? (party ? 'medium' : 'high') : 'low',
           message: `${where} lets ${callers.join(' and ')} ${actions.join(', ')} on ${target} (${statements.map((s) => (s.sid ? `statement ${s.sid}` : `statement ${s.index}`)).join(', ')}${conditions.length ? `, when ${conditions.join(' and ')}` : ''})${writes ? ': records can leave the boundary through it' : ''}.`,
           evidence: statements.map((s) => ({ src: policySrc, docPointer: s.pointer })),
+        });
+      }
+      for (const p of unreadable(answer)) {
+        ctx.report({
+          resource: resource,
+          key: `unreadable:${p}`,
+          status: 'unknown',
+          message: `${where}: part of the policy could not be read (${p}), so what it lets through is unknown.`,
+          evidence: [{ src: policySrc }],
         });
       }
       for (const u of answer.unknown) {

@@ -134,6 +134,86 @@ export default [
     expect: [{ resource: ARN, severity: 'medium', message: 'decrypt key alias/acme-kafka-tier' }],
   },
   {
+    name: 'a key policy naming the role grants decrypt without any IAM permission',
+    estate: estate()
+      .key(KEY_ID, {
+        aliases: ['acme-kafka-tier'],
+        policy: doc(
+          {
+            Sid: 'Enable IAM User Permissions',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${INSIDE}:root` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          {
+            Sid: 'SupportDecrypt',
+            Effect: 'Allow',
+            Principal: { AWS: ARN },
+            Action: 'kms:Decrypt',
+            Resource: '*',
+          },
+        ),
+      })
+      .role(ROLE, { trust: trustAccount(VENDOR), permissions: { inline: {} } }),
+    boundary: { data, parties: vendor },
+    expect: [{ resource: ARN, severity: 'medium', message: 'decrypt key alias/acme-kafka-tier' }],
+  },
+  {
+    name: 'a key policy that gives the account only kms:DescribeKey: no decrypt, low',
+    estate: estate()
+      .key(KEY_ID, {
+        aliases: ['acme-kafka-tier'],
+        policy: doc({
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${INSIDE}:root` },
+          Action: 'kms:DescribeKey',
+          Resource: '*',
+        }),
+      })
+      .role(ROLE, {
+        trust: trustAccount(VENDOR),
+        permissions: {
+          inline: { decrypt: doc({ Effect: 'Allow', Action: 'kms:*', Resource: '*' }) },
+        },
+      }),
+    boundary: { data, parties: vendor },
+    expect: [{ resource: ARN, severity: 'low' }],
+  },
+  {
+    name: 'two trust statements for one account: one finding with both',
+    estate: estate()
+      .bucket(BUCKET)
+      .role(ROLE, {
+        trust: doc(
+          {
+            Sid: 'Console',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+            Action: 'sts:AssumeRole',
+            Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+          },
+          {
+            Sid: 'Automation',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': 'acme-7f3e' } },
+          },
+        ),
+        permissions: { inline: { 'read-tier': readBucket } },
+      }),
+    boundary: { data, parties: vendor },
+    expect: [
+      {
+        resource: ARN,
+        severity: 'medium',
+        message:
+          /via (any network path or the internet from 203\.0\.113\.0|the internet from 203\.0\.113\.0 or any network path) \(statement Console, statement Automation/,
+      },
+    ],
+  },
+  {
     name: 'an inline policy with a condition the evaluator cannot know: the role may read',
     estate: estate()
       .bucket(BUCKET)

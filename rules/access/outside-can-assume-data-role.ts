@@ -1,5 +1,10 @@
 import { analyzePolicy, type Grant } from '../../src/policy/access.js';
-import { describeGrant, grantSeverity } from '../../src/policy/answers.js';
+import {
+  describeGrant,
+  grantSeverity,
+  mergeByCaller,
+  unreadable,
+} from '../../src/policy/answers.js';
 import { makeResolver } from '../../src/policy/resolver.js';
 import { roleDataReach, type Touch } from '../../src/policy/role-reach.js';
 import { defineRule } from '../../src/rules/define.js';
@@ -38,12 +43,27 @@ export default defineRule({
         resolver,
       });
       // Service principals assume a role for the account that passes it (iam:PassRole).
-      const grants = answer.outsideAccess.filter(
-        (g) => g.callerKind !== 'service' && g.actions.some((a) => ASSUME.has(a)),
+      // A service acting for any account assumes the role for the account that passes it
+      // (iam:PassRole); a service pinned to an outside account acts for that account.
+      const grants = mergeByCaller(
+        answer.outsideAccess
+          .filter((g) => !(g.callerKind === 'service' && !g.account))
+          .map(assumeOnly)
+          .filter((g) => g.actions.length > 0),
       );
       const unknown = answer.unknown.filter(
-        (u) => !u.caller.startsWith('service ') && u.actions.some((a) => ASSUME.has(a)),
+        (u) =>
+          !(u.caller.startsWith('service ') && !u.caller.includes(' acting for ')) &&
+          u.actions.some((a) => ASSUME.has(a)),
       );
+      for (const p of unreadable(answer))
+        ctx.report({
+          resource: { arn: role.arn, account: role.account },
+          key: `unreadable:${p}`,
+          status: 'unknown',
+          message: `Role ${role.name}: part of its trust policy could not be read (${p}), so who can assume it is unknown.`,
+          evidence: [{ src: role.trust.src }],
+        });
       if (!grants.length && !unknown.length) continue;
       const reach = roleDataReach(role, ctx, resolver);
       const gap = reach.known
@@ -54,7 +74,7 @@ export default defineRule({
       const trustSrc = role.trust.src;
       const resource = { arn: role.arn, account: role.account };
       for (const g of grants) {
-        const who = describeGrant(assumeOnly(g));
+        const who = describeGrant(g);
         const base = `Role ${role.name}: ${who}`;
         const evidence = [
           ...g.statements.map((s) => ({ src: trustSrc, docPointer: s.pointer })),

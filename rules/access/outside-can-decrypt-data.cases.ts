@@ -63,7 +63,7 @@ export default [
       {
         resource: ARN,
         severity: 'high',
-        message: `account ${STRANGER} (undeclared) can kms:Decrypt`,
+        message: `account ${STRANGER} (undeclared) as arn:aws:iam::${STRANGER}:role/analytics can kms:Decrypt`,
       },
     ],
   },

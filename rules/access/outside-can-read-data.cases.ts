@@ -59,7 +59,7 @@ export default [
       {
         resource: ARN,
         severity: 'high',
-        message: `account ${STRANGER} (undeclared) can s3:GetObject`,
+        message: `account ${STRANGER} (undeclared) as arn:aws:iam::${STRANGER}:role/etl can s3:GetObject`,
       },
     ],
   },

@@ -40,7 +40,7 @@ export default [
       {
         resource: ARN,
         severity: 'medium',
-        message: `account ${VENDOR} (streamco) can s3:PutObject, s3:DeleteObject via any network path`,
+        message: `account ${VENDOR} (streamco) as arn:aws:iam::${VENDOR}:role/streamco-agent can s3:PutObject, s3:DeleteObject via any network path`,
       },
     ],
   },

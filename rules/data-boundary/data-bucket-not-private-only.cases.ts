@@ -3,6 +3,7 @@ import { estate } from '../../test/support/estate.js';
 
 const INSIDE = '111111111111';
 const VENDOR = '222222222222';
+const STRANGER = '999999999999';
 const BUCKET = 'acme-kafka-wal-euw1';
 const ARN = `arn:aws:s3:::${BUCKET}`;
 const VPCE = 'vpce-0a1b2c3d4e5f60718';
@@ -114,6 +115,53 @@ export default [
         message: `via VPC endpoint ${VENDOR_VPCE} (owner: streamco, account ${VENDOR})`,
       },
     ],
+  },
+  {
+    name: 'a Deny that names only the broker role leaves the rest of the account: high',
+    estate: withEndpoints().bucket(BUCKET, {
+      policy: policy({
+        ...denyUnless({ StringNotEquals: { 'aws:SourceVpce': VPCE } }, 'BrokerViaEndpoint'),
+        Principal: { AWS: `arn:aws:iam::${INSIDE}:role/automq-broker` },
+      }),
+    }),
+    boundary: { data },
+    expect: [{ resource: ARN, severity: 'high', message: 'via any network path' }],
+  },
+  {
+    name: 'the Deny exempts the vendor account: its reads come from its own network, high',
+    estate: withEndpoints().bucket(BUCKET, {
+      policy: policy(
+        {
+          Sid: 'VendorRead',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${STRANGER}:root` },
+          Action: 's3:GetObject',
+          Resource: `${ARN}/*`,
+        },
+        denyUnless({
+          StringNotEquals: { 'aws:SourceVpce': VPCE, 'aws:PrincipalAccount': STRANGER },
+        }),
+      ),
+    }),
+    boundary: { data },
+    expect: [
+      {
+        resource: ARN,
+        severity: 'high',
+        message: `via account ${STRANGER} (undeclared): any network path`,
+      },
+    ],
+  },
+  {
+    name: 'a Deny whose condition is not an object: unknown, never "no Deny"',
+    estate: withEndpoints().bucket(BUCKET, {
+      policy: policy({
+        ...denyUnless({}),
+        Condition: [{ StringNotEquals: { 'aws:SourceVpce': VPCE } }],
+      }),
+    }),
+    boundary: { data },
+    expect: [{ resource: ARN, status: 'unknown', message: 'could not be read' }],
   },
   {
     name: 'a source-IP allow-list is not a private path: high',

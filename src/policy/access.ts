@@ -33,7 +33,12 @@ export const POLICY_KINDS: readonly PolicyKind[] = [
 
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'account'; account: string }
+  /**
+   * Principals of an account. With `principal`, that one role or user (named by the policy);
+   * without, any other principal of the account, which statements naming only some roles or
+   * users of it do not reach.
+   */
+  | { kind: 'account'; account: string; principal?: string }
   | { kind: 'service'; service: string; for?: string }
   | { kind: 'federated'; provider: string };
 
@@ -293,6 +298,20 @@ function accountOf(value: string): string | undefined {
   return parts.length >= 6 && ACCOUNT_RE.test(parts[4] ?? '') ? parts[4] : undefined;
 }
 
+/**
+ * An account id that fits a pattern over account ids (`2222*`, `arn:aws:iam::2222*:role/x`):
+ * anyone's account may, so the pattern names an account outside the boundary.
+ */
+function accountFitting(value: string): string | undefined {
+  const field = value.startsWith('arn:') ? (value.split(':')[4] ?? '') : value;
+  if (!WILD.test(field) || !/^[\d*?]+$/.test(field)) return undefined;
+  const parts = field.replace(/\?/g, '0').split('*');
+  const fixed = parts.join('').length;
+  if (fixed > 12) return undefined;
+  const made = parts[0] + '0'.repeat(12 - fixed) + parts.slice(1).join('');
+  return ACCOUNT_RE.test(made) && made !== ANY_ACCOUNT ? made : undefined;
+}
+
 /** The principal value that makes a statement apply to the caller, if any. */
 function principalMatch(spec: PrincipalSpec, caller: Caller): string | undefined {
   if (spec === '*') return '*';
@@ -300,7 +319,11 @@ function principalMatch(spec: PrincipalSpec, caller: Caller): string | undefined
     for (const v of values) {
       if (type === 'AWS') {
         if (v === '*') return '*';
-        if (caller.kind === 'account' && accountOf(v) === caller.account) return v;
+        if (caller.kind !== 'account' || accountOf(v) !== caller.account) continue;
+        // The account (its id or root) covers every principal of it; a role or user ARN
+        // only the principal it names.
+        if (ACCOUNT_RE.test(v) || v.endsWith(':root')) return v;
+        if (caller.principal && wildcardMatch(v, caller.principal)) return v;
       } else if (
         type === 'Service' &&
         caller.kind === 'service' &&
@@ -531,7 +554,9 @@ function chosenValues(
       ]);
     }
   }
-  if (caller.kind === 'account') {
+  if (caller.kind === 'account' && caller.principal) {
+    out.set('aws:principalarn', [vals(caller.principal)]);
+  } else if (caller.kind === 'account') {
     // Role and user names are the account's to choose: any ARN the policy names or patterns
     // for this account (or for any account) can be made to match.
     const own = (cv.get('aws:principalarn') ?? []).flatMap((v) => {
@@ -624,11 +649,24 @@ function layered(...layers: Map<string, ContextValue>[]): ConditionContext {
   };
 }
 
+/** How many request contexts ownmap tries at most for one question. */
+const CONTEXT_LIMIT = 4096;
+
+/** The number of request contexts the choices make. */
+function contextCount(choices: Map<string, ContextValue[]>): number {
+  let n = 1;
+  for (const list of choices.values()) n *= Math.max(1, list.length);
+  return n;
+}
+
+/** Why a question is left undecided when it has more request contexts than ownmap tries. */
+const tooMany = (n: number) =>
+  `the policy's conditions make ${n} request contexts to try, more than ownmap weighs (${CONTEXT_LIMIT})`;
+
 function* combinations(choices: Map<string, ContextValue[]>): Generator<Map<string, ContextValue>> {
   const keys = [...choices.keys()];
   const idx = keys.map(() => 0);
-  const limit = 4096;
-  for (let n = 0; n < limit; n++) {
+  for (let n = 0; n < CONTEXT_LIMIT; n++) {
     yield new Map(keys.map((k, i) => [k, choices.get(k)![idx[i]!]!]));
     let i = 0;
     while (i < keys.length) {
@@ -713,6 +751,7 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
   const callers: Caller[] = [{ kind: 'anonymous' }, { kind: 'account', account: ANY_ACCOUNT }];
   const accounts = new Set<string>(r.partyAccounts());
   const services = new Set<string>();
+  const principals = new Map<string, Set<string>>();
   const unplaced: UnknownGrant[] = [];
   let everyone = false;
   for (const st of doc.statements) {
@@ -726,6 +765,11 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
         for (const v of values) {
           const a = type === 'AWS' ? accountOf(v) : undefined;
           if (a) accounts.add(a);
+          // A role or user ARN is a caller of its own: statements naming it reach only it.
+          if (a && !v.endsWith(':root') && !ACCOUNT_RE.test(v)) {
+            const set = principals.get(a) ?? new Set<string>();
+            principals.set(a, set.add(v));
+          }
           if (type === 'AWS' && v === '*') everyone = true;
           if (type === 'Service') services.add(v);
           if (type === 'Federated' && federatedOutside(v, r))
@@ -750,7 +794,7 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
   // Accounts named in conditions (ids, or the account field of ARNs) are callers too.
   for (const list of cv.values())
     for (const v of list) {
-      const a = accountOf(v);
+      const a = accountOf(v) ?? accountFitting(v);
       if (a) accounts.add(a);
     }
   // "*" covers service principals: when the policy weighs them, ask about any service.
@@ -775,8 +819,12 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
     callers.push({ kind: 'account', account: input.resourceAccount });
     callers.push({ kind: 'account', account: ANY_ACCOUNT });
   } else {
-    for (const a of [...accounts].sort())
-      if (r.ownerOf(a).kind !== 'inside') callers.push({ kind: 'account', account: a });
+    for (const a of [...accounts].sort()) {
+      if (r.ownerOf(a).kind === 'inside') continue;
+      callers.push({ kind: 'account', account: a });
+      for (const p of [...(principals.get(a) ?? [])].sort())
+        callers.push({ kind: 'account', account: a, principal: WILD.test(p) ? fill(p) : p });
+    }
   }
 
   const network =
@@ -852,7 +900,10 @@ export function analyzePolicy(input: AnalyzeInput): PolicyAnswer {
           const mkey = `${ni}|${resourceAccount}|${resourceOrg ?? ''}|${matching.map((st) => st.index).join(',')}`;
           let decided: Decision | undefined;
           if (memo.has(mkey)) decided = memo.get(mkey);
-          else {
+          else if (matching.length && contextCount(choices) > CONTEXT_LIMIT) {
+            decided = { kind: 'unknown', reason: tooMany(contextCount(choices)), by: matching };
+            memo.set(mkey, decided);
+          } else {
             for (const chosen of combinations(choices)) {
               const d = decide(matching, layered(chosen, net.values, owned, base));
               if (d.kind === 'allow') {
@@ -1027,7 +1078,8 @@ function describeCaller(c: Caller, r: PolicyResolver): string {
     case 'account': {
       if (c.account === ANY_ACCOUNT) return 'any other AWS account';
       const o = r.ownerOf(c.account);
-      return `account ${c.account} (${o.kind === 'party' ? o.name : o.kind})`;
+      const label = `account ${c.account} (${o.kind === 'party' ? o.name : o.kind})`;
+      return c.principal ? `${label} as ${c.principal}` : label;
     }
   }
 }
@@ -1070,10 +1122,22 @@ export function privateAccess(input: AnalyzeInput): PrivateAccessAnswer {
   const caller: Caller = {
     kind: 'account',
     account: (input.principalArn && accountOf(input.principalArn)) || input.resourceAccount,
+    ...(input.principalArn ? { principal: input.principalArn } : {}),
   };
   const base = callerValues(caller, r);
   const choices = chosenValues(cv, caller, r);
   if (input.principalArn) choices.set('aws:principalarn', [vals(input.principalArn)]);
+  // Only the keys the Deny statements test change the answer.
+  const tested = new Set(
+    doc.statements
+      .filter((st) => st.effect === 'Deny')
+      .flatMap((st) =>
+        Object.values(st.condition ?? {}).flatMap((b) =>
+          b && typeof b === 'object' ? Object.keys(b).map((k) => k.toLowerCase()) : [],
+        ),
+      ),
+  );
+  for (const k of [...choices.keys()]) if (!tested.has(k)) choices.delete(k);
   const owned = resourceValues(input.resourceAccount, r);
   const network: Scenario[] = networkScenarios(cv, r);
   if (!network.some((n) => n.via.startsWith('a VPC endpoint the policy does not name')))
@@ -1091,20 +1155,24 @@ export function privateAccess(input: AnalyzeInput): PrivateAccessAnswer {
   const unknown: PrivateAccessAnswer['unknown'] = [];
   const actions = ['s3:GetObject', 's3:PutObject'];
   const object = `${input.resource}/ownmap-object`;
+  const count = contextCount(choices);
   for (const net of network) {
     let verdict: 'through' | 'denied' | { reason: string; by: Statement[] } = 'denied';
-    for (const action of actions) {
-      for (const chosen of combinations(choices)) {
-        const ctx = layered(chosen, net.values, owned, base);
-        const d = denied(doc, caller, action, object, ctx);
-        if (d === false) {
-          verdict = 'through';
-          break;
+    if (count > CONTEXT_LIMIT)
+      verdict = { reason: tooMany(count), by: doc.statements.filter((st) => st.effect === 'Deny') };
+    else
+      for (const action of actions) {
+        for (const chosen of combinations(choices)) {
+          const ctx = layered(chosen, net.values, owned, base);
+          const d = denied(doc, caller, action, object, ctx);
+          if (d === false) {
+            verdict = 'through';
+            break;
+          }
+          if (d !== true && verdict === 'denied') verdict = d;
         }
-        if (d !== true && verdict === 'denied') verdict = d;
+        if (verdict === 'through') break;
       }
-      if (verdict === 'through') break;
-    }
     if (verdict === 'denied') continue;
     if (verdict !== 'through') {
       unknown.push({

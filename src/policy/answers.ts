@@ -18,7 +18,8 @@ export interface PolicyAnswers {
   clusters: Answered<MskCluster>[];
 }
 
-const cache = new WeakMap<object, PolicyAnswers>();
+/** Per inventory and boundary: the same snapshot may be analysed under several boundaries. */
+const cache = new WeakMap<object, WeakMap<object, PolicyAnswers>>();
 
 /**
  * Every data-bearing resource's policy, analysed once per analysis and shared by the rules
@@ -27,7 +28,7 @@ const cache = new WeakMap<object, PolicyAnswers>();
 export function policyAnswers(
   ctx: Pick<RuleContext, 'inventory' | 'boundary' | 'data' | 'lookup'>,
 ): PolicyAnswers {
-  const hit = cache.get(ctx.inventory);
+  const hit = cache.get(ctx.inventory)?.get(ctx.boundary);
   if (hit) return hit;
   const resolver = makeResolver(ctx.boundary, ctx.inventory);
   const buckets: Answered<Bucket>[] = [];
@@ -90,7 +91,9 @@ export function policyAnswers(
     });
   }
   const out = { buckets, keys, clusters };
-  cache.set(ctx.inventory, out);
+  const perBoundary = cache.get(ctx.inventory) ?? new WeakMap<object, PolicyAnswers>();
+  perBoundary.set(ctx.boundary, out);
+  cache.set(ctx.inventory, perBoundary);
   return out;
 }
 
@@ -103,7 +106,44 @@ export function grantsFor(
     list
       .map((g) => ({ ...g, actions: g.actions.filter((a) => actions.includes(a)) }))
       .filter((g) => g.actions.length > 0);
-  return { grants: pick(answer.outsideAccess), unknown: pick(answer.unknown) };
+  return { grants: mergeByCaller(pick(answer.outsideAccess)), unknown: pick(answer.unknown) };
+}
+
+/**
+ * What of a policy could not be read (a statement skipped, a document that is not JSON):
+ * access through it is unknown. The note on condition keys is left out, since the grants
+ * those keys guard are reported as unknown themselves.
+ */
+export function unreadable(answer: { problems: string[] }): string[] {
+  return answer.problems.filter((p) => !p.startsWith('condition keys ownmap does not evaluate'));
+}
+
+/**
+ * One grant per caller (and destination): the actions, network paths, statements and
+ * conditions of all its grants together, so that a finding per caller says all of it.
+ */
+export function mergeByCaller(grants: readonly Grant[]): Grant[] {
+  const out = new Map<string, Grant>();
+  for (const g of grants) {
+    const key = `${g.caller}|${g.target ?? ''}`;
+    const m = out.get(key);
+    if (!m) {
+      out.set(key, {
+        ...g,
+        actions: [...g.actions],
+        conditions: [...g.conditions],
+        statements: [...g.statements],
+      });
+      continue;
+    }
+    for (const a of g.actions) if (!m.actions.includes(a)) m.actions.push(a);
+    for (const c of g.conditions) if (!m.conditions.includes(c)) m.conditions.push(c);
+    for (const st of g.statements)
+      if (!m.statements.some((x) => x.index === st.index)) m.statements.push(st);
+    if (!m.via.split(' or ').includes(g.via)) m.via = `${m.via} or ${g.via}`;
+  }
+  for (const g of out.values()) g.statements.sort((a, b) => a.index - b.index);
+  return [...out.values()];
 }
 
 /** How severe an outside grant is: anyone at all, an unknown account, a declared party. */
@@ -158,6 +198,15 @@ export function reportOutsideAccess(
           severity: grantSeverity(g),
           message: `${capitalise(label)} ${name}: ${describeGrant(g)}, so they can ${opts.verb}.`,
           evidence: g.statements.map((s) => ({ src: a.policy.src, docPointer: s.pointer })),
+        });
+      }
+      for (const p of unreadable(a.answer)) {
+        ctx.report({
+          resource,
+          key: `unreadable:${p}`,
+          status: 'unknown',
+          message: `${capitalise(label)} ${name}: part of its policy could not be read (${p}), so who outside can use it is unknown.`,
+          evidence: [{ src: a.policy.src }],
         });
       }
       for (const u of unknown) {

@@ -634,7 +634,7 @@ function prepare(
  * actions, request contexts), its conditions are read once. Without variables only: with
  * them, the matchers depend on the resolver.
  */
-const PREPARED = new WeakMap<object, Map<string, Prepared>>();
+const PREPARED = new WeakMap<object, Map<string, { value: unknown; prepared: Prepared }>>();
 
 function evaluate(
   operator: unknown,
@@ -645,11 +645,18 @@ function evaluate(
   entries?: object,
 ): Outcome {
   let p: Prepared | undefined;
-  if (entries && !vars && typeof key === 'string') {
+  if (entries && !vars && typeof key === 'string' && typeof operator === 'string') {
+    // Keyed by operator and key and checked against the value: one entries object may be
+    // shared between operators (a constant in a builder) or given another value later.
     let m = PREPARED.get(entries);
     if (!m) PREPARED.set(entries, (m = new Map()));
-    p = m.get(key);
-    if (!p) m.set(key, (p = prepare(operator, key, policyValue, vars)));
+    const slot = `${operator}\u0000${key}`;
+    const hit = m.get(slot);
+    if (hit && hit.value === policyValue) p = hit.prepared;
+    else {
+      p = prepare(operator, key, policyValue, vars);
+      m.set(slot, { value: policyValue, prepared: p });
+    }
   } else p = prepare(operator, key, policyValue, vars);
   if ('out' in p) return p.out;
   const { op, spec, values, keyLc } = p;

@@ -45,7 +45,7 @@ function weigh(
   ctx: ConditionContext,
   out: Verdict,
 ): void {
-  const parsed = parsePolicy(doc);
+  const parsed = parsed_(doc);
   if (parsed.problems.length) {
     // What could not be read may allow or deny anything.
     out.maybeDeny ??= `policy ${name}: ${parsed.problems[0]}`;
@@ -68,6 +68,15 @@ function weigh(
   }
 }
 
+/** Documents parsed once: one managed policy serves many roles and many questions. */
+const PARSED = new WeakMap<object, ReturnType<typeof parsePolicy>>();
+function parsed_(doc: unknown): ReturnType<typeof parsePolicy> {
+  if (!doc || typeof doc !== 'object') return parsePolicy(doc);
+  let p = PARSED.get(doc);
+  if (!p) PARSED.set(doc, (p = parsePolicy(doc)));
+  return p;
+}
+
 /** Whether the role's own policies allow `action` on `resource` (owned by `resourceAccount`). */
 export function roleAllows(
   role: RolePermissions,
@@ -85,6 +94,16 @@ export function roleAllows(
         case 'aws:principaltype':
           return vals('AssumedRole');
         case 'aws:principalisawsservice':
+          return vals('false');
+        // The role's credentials used from outside: off the boundary's network, over TLS.
+        case 'aws:sourceip':
+          return vals('198.51.100.77');
+        case 'aws:sourcevpce':
+        case 'aws:sourcevpc':
+          return { kind: 'absent' };
+        case 'aws:securetransport':
+          return vals('true');
+        case 'aws:viaawsservice':
           return vals('false');
         case 'aws:resourceaccount':
         case 's3:resourceaccount':

@@ -2,8 +2,8 @@ import type { DataBearing } from '../graph/data.js';
 import type { Lookup } from '../inventory/lookup.js';
 import type { Inventory, Role } from '../inventory/model.js';
 import { type PolicyResolver, privateAccess } from './access.js';
+import { matchesAction, matchesResource, parsePolicy, wildcardMatch } from './document.js';
 import { type RolePermissions, roleAllows } from './identity.js';
-import { namedPrincipals } from './trust.js';
 
 export interface Touch {
   /** `read`, `write` or `decrypt`. */
@@ -74,31 +74,29 @@ export function roleDataReach(
     const b = ctx.lookup.bucketByName.get(name);
     if (!b) continue;
     for (const v of VERBS) {
-      const d = roleAllows(perms, v.s3, `${b.arn}/ownmap-object`, b.account);
-      if (d.kind === 'deny') continue;
-      let doubt = d.kind === 'unknown' ? d.reason : undefined;
+      const object = `${b.arn}/ownmap-object`;
+      const d = roleAllows(perms, v.s3, object, b.account);
+      // The bucket policy's side: an Allow naming the role (or everyone) grants on its own in
+      // the bucket's account; across accounts both sides must allow.
+      const res = b.policy ? resourceGrant(b.policy.doc, role, v.s3, object) : 'none';
+      const same = b.account === role.account;
+      if (same ? d.kind === 'deny' && res !== 'role' : d.kind === 'deny' || res === 'none')
+        continue;
+      let doubt = d.kind === 'unknown' && res !== 'role' ? d.reason : undefined;
       if (b.policy) {
-        const through = privateAccess({
-          kind: 's3-bucket',
-          policy: b.policy.doc,
-          resource: b.arn,
-          resourceAccount: b.account,
-          resolver,
-          principalArn: role.arn,
-        });
+        const through = openPaths(b.policy.doc, b.arn, b.account, role, resolver);
         const outside = through.open.filter((p) => p.kind === 'outside');
         if (!outside.length) {
           if (!through.unknown.length) continue;
           doubt ??= through.unknown[0]!.reason;
         }
       }
-      if (b.account !== role.account && !names(b.policy?.doc, role)) continue;
       touches.push({
         verb: v.verb,
         what: name,
         kind: 'bucket',
         ...(doubt ? { doubt } : {}),
-        evidence: d.kind === 'allow' ? evidenceOf(d.by) : [role.permissions!.src],
+        evidence: d.kind === 'allow' ? evidenceOf(d.by) : [b.policy?.src ?? role.permissions!.src],
       });
     }
   }
@@ -106,15 +104,18 @@ export function roleDataReach(
     const key = k.ref.key;
     if (!key) continue;
     const d = roleAllows(perms, 'kms:Decrypt', key.arn, key.account);
-    if (d.kind === 'deny') continue;
-    // A key policy delegates to IAM only through the account's root (or names the role).
-    if (key.policy && !names(key.policy.doc, role)) continue;
+    // The key policy must allow: naming the role (or everyone) grants on its own; naming the
+    // role's account (its root) delegates to the role's IAM policies.
+    const res = key.policy
+      ? resourceGrant(key.policy.doc, role, 'kms:Decrypt', key.arn)
+      : undefined;
+    if (res === 'none' || (res !== 'role' && d.kind === 'deny')) continue;
     const doubt =
-      d.kind === 'unknown'
-        ? d.reason
-        : key.policy
-          ? undefined
-          : 'the key policy is not in the snapshot';
+      res === undefined
+        ? 'the key policy is not in the snapshot'
+        : d.kind === 'unknown' && res !== 'role'
+          ? d.reason
+          : undefined;
     touches.push({
       verb: 'decrypt',
       what: key.aliases[0] ?? ref,
@@ -129,7 +130,11 @@ export function roleDataReach(
     for (const v of VERBS) {
       const d = roleAllows(perms, v.kafka, topic, c.account);
       if (d.kind === 'deny') continue;
-      if (c.account !== role.account && !names(c.policy?.doc, role)) continue;
+      if (
+        c.account !== role.account &&
+        (!c.policy || resourceGrant(c.policy.doc, role, v.kafka, topic) === 'none')
+      )
+        continue;
       touches.push({
         verb: v.verb,
         what: c.name,
@@ -143,17 +148,71 @@ export function roleDataReach(
 }
 
 /**
- * Whether a resource policy's Allow names the role, its account (id or root, which delegates
- * to the account's IAM policies) or everyone: the resource side of a grant the role needs
- * across accounts, and for a KMS key in every case. Conditions are not weighed here.
+ * The network paths a bucket policy leaves open to a role's credentials (reads and writes
+ * together). The answer depends on the role only through its account, unless the policy
+ * tests aws:PrincipalArn: kept per document and account (or role), since many roles of an
+ * estate reach the same buckets.
  */
-function names(doc: unknown, role: Role): boolean {
-  if (!doc) return false;
-  return namedPrincipals(doc).some((p) => {
-    if (p.effect !== 'Allow') return false;
-    if (p.type === '*') return true;
-    if (p.type !== 'AWS') return false;
-    if (p.value === '*' || p.value === role.arn) return true;
-    return p.account === role.account && (p.value === role.account || p.value.endsWith(':root'));
-  });
+const PATHS = new WeakMap<
+  PolicyResolver,
+  Map<string, { byRole: boolean; answers: Map<string, ReturnType<typeof privateAccess>> }>
+>();
+function openPaths(
+  doc: unknown,
+  arn: string,
+  account: string,
+  role: Role,
+  resolver: PolicyResolver,
+): ReturnType<typeof privateAccess> {
+  let perBucket = PATHS.get(resolver);
+  if (!perBucket) PATHS.set(resolver, (perBucket = new Map()));
+  let entry = perBucket.get(arn);
+  if (!entry) {
+    // The answer differs between roles of one account only when the policy names roles.
+    const text = JSON.stringify(doc ?? '').toLowerCase();
+    const byRole = text.includes('aws:principalarn') || /:(role|user|assumed-role)\//.test(text);
+    perBucket.set(arn, (entry = { byRole, answers: new Map() }));
+  }
+  const key = entry.byRole ? role.arn : role.account;
+  let answer = entry.answers.get(key);
+  if (!answer) {
+    answer = privateAccess({
+      kind: 's3-bucket',
+      policy: doc,
+      resource: arn,
+      resourceAccount: account,
+      resolver,
+      principalArn: role.arn,
+    });
+    entry.answers.set(key, answer);
+  }
+  return answer;
+}
+
+/**
+ * What a resource policy's Allow statements give the role for one action: `role` when one
+ * names the role itself or everyone (a grant on its own), `account` when one names the role's
+ * account (its id or root: a delegation to the account's IAM policies), else `none`.
+ * Conditions are not weighed here; the network paths are, by privateAccess.
+ */
+function resourceGrant(
+  doc: unknown,
+  role: Role,
+  action: string,
+  resource: string,
+): 'role' | 'account' | 'none' {
+  let best: 'role' | 'account' | 'none' = 'none';
+  for (const st of parsePolicy(doc).statements) {
+    if (st.effect !== 'Allow' || !matchesAction(st, action) || !matchesResource(st, resource))
+      continue;
+    const spec = st.principal;
+    if (!spec) continue;
+    if (spec === '*') return 'role';
+    for (const v of spec.AWS ?? []) {
+      if (v === '*' || wildcardMatch(v, role.arn)) return 'role';
+      if (v === role.account || new RegExp(`^arn:aws[a-z-]*:iam::${role.account}:root$`).test(v))
+        best = 'account';
+    }
+  }
+  return best;
 }

@@ -23,7 +23,82 @@ import {
   VENDOR_ACCOUNT,
 } from './case.js';
 
+/** An account whose id fits 3333*: the evaluator makes one up, outside the boundary. */
+const ACCOUNT_FITTING = 'account 333300000000 (undeclared)';
+
 const PITFALLS: Disagreement[] = [
+  {
+    name: 'a Deny naming one role of an account leaves its other principals allowed',
+    policy: policy(allowTo(root(VENDOR), 's3:GetObject'), {
+      ...denyAllUnless({}),
+      Principal: { AWS: role(VENDOR, 'untrusted') },
+      Condition: undefined,
+    }),
+    outside: [VENDOR_ACCOUNT],
+    why:
+      'IAM UG, Principal element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html): ' +
+      'a role ARN in Principal matches that role only; the account root in the Allow grants every ' +
+      'principal the account authorises. An earlier evaluator applied the Deny to the whole account.',
+  },
+  {
+    name: 'an Allow and a Deny unless-endpoint on the same vendor role: no access from outside',
+    policy: policy(allowTo(role(VENDOR, 'reader'), 's3:GetObject'), {
+      ...denyAllUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-inside' } }),
+      Principal: { AWS: role(VENDOR, 'reader') },
+    }),
+    outside: [],
+    why:
+      'IAM UG, policy evaluation logic: the Deny names the same role the Allow names, so the role ' +
+      'is denied off the endpoint, which only the inside account uses; no other vendor principal ' +
+      'is allowed.',
+  },
+  {
+    name: 'StringLike aws:PrincipalAccount "3333*" lets in any account whose id fits',
+    policy: policy(allowAll({ Condition: { StringLike: { 'aws:PrincipalAccount': '3333*' } } })),
+    outside: [ACCOUNT_FITTING],
+    public: false,
+    why:
+      'IAM UG, condition operators (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html): ' +
+      'StringLike matches any account id that starts with 3333; such accounts exist outside the ' +
+      'boundary. An earlier evaluator asked only about accounts named in full.',
+  },
+  {
+    name: 'ArnLike aws:PrincipalArn with an account pattern lets in roles of fitting accounts',
+    policy: policy(
+      allowAll({
+        Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::3333*:role/reader' } },
+      }),
+    ),
+    outside: [ACCOUNT_FITTING],
+    public: false,
+    why:
+      'IAM UG, aws:PrincipalArn: ArnLike compares each ARN field with wildcards, so a role named ' +
+      'reader in any account whose id starts with 3333 gets in.',
+  },
+  {
+    name: 'more request contexts than ownmap tries: undecided, never "no access"',
+    policy: policy(
+      allowAll({
+        Condition: {
+          StringLike: {
+            'aws:Referer': Array.from({ length: 70 }, (_, i) => `https://site${i}.example.com/*`),
+          },
+        },
+      }),
+      {
+        ...denyAllUnless({
+          StringNotEquals: {
+            'aws:UserAgent': Array.from({ length: 70 }, (_, i) => `agent-${i}`),
+          },
+        }),
+      },
+    ),
+    outside: [],
+    undecided: [ANONYMOUS, ANY_ACCOUNT, VENDOR_ACCOUNT],
+    why:
+      'ownmap tries at most 4,096 combinations of caller-chosen values (here 71 x 71); past that it ' +
+      'must say it does not know. An earlier evaluator stopped enumerating and answered no access.',
+  },
   {
     name: 'ArnLike aws:PrincipalArn naming an undeclared account role grants that account',
     policy: policy(
