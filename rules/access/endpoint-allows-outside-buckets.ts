@@ -1,4 +1,4 @@
-import { analyzePolicy, type Grant } from '../../src/policy/access.js';
+import { analyzePolicy, type Grant, type PolicyAnswer } from '../../src/policy/access.js';
 import { unreadable } from '../../src/policy/answers.js';
 import { makeResolver } from '../../src/policy/resolver.js';
 import { defineRule } from '../../src/rules/define.js';
@@ -24,6 +24,7 @@ export default defineRule({
   ],
   check(ctx) {
     const resolver = makeResolver(ctx.boundary, ctx.inventory);
+    const answers = new Map<string, PolicyAnswer>();
     for (const e of ctx.inventory.vpcEndpoints) {
       const owner = e.raw.OwnerId ?? e.account;
       if (!S3_SERVICE.test(e.raw.ServiceName ?? '') || !ctx.owners.isInside(owner)) continue;
@@ -41,13 +42,21 @@ export default defineRule({
         });
         continue;
       }
-      const answer = analyzePolicy({
-        kind: 'vpc-endpoint',
-        policy: e.raw.PolicyDocument,
-        resource: arn,
-        resourceAccount: owner,
-        resolver,
-      });
+      // Most endpoints keep one of a few policies; unless it tests the endpoint or VPC, its
+      // answer depends only on the text and the owner.
+      const local = /aws:sourcevpc/i.test(e.raw.PolicyDocument);
+      const memoKey = `${owner}|${local ? e.id : ''}|${e.raw.PolicyDocument}`;
+      let answer = answers.get(memoKey);
+      if (!answer) {
+        answer = analyzePolicy({
+          kind: 'vpc-endpoint',
+          policy: e.raw.PolicyDocument,
+          resource: arn,
+          resourceAccount: owner,
+          resolver,
+        });
+        answers.set(memoKey, answer);
+      }
       // One finding per destination: who can reach it and how.
       const byTarget = new Map<string, Grant[]>();
       for (const g of answer.outsideAccess) {

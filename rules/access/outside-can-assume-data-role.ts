@@ -1,4 +1,4 @@
-import { analyzePolicy, type Grant } from '../../src/policy/access.js';
+import { analyzePolicy, type Grant, type PolicyAnswer } from '../../src/policy/access.js';
 import {
   describeGrant,
   grantSeverity,
@@ -32,16 +32,24 @@ export default defineRule({
   ],
   check(ctx) {
     const resolver = makeResolver(ctx.boundary, ctx.inventory);
+    const answers = new Map<string, PolicyAnswer>();
     const roles = [...ctx.inventory.roles].sort((a, b) => (a.arn < b.arn ? -1 : 1));
     for (const role of roles) {
       if (!role.trust || !ctx.owners.isInside(role.account)) continue;
-      const answer = analyzePolicy({
-        kind: 'role-trust',
-        policy: role.trust.doc,
-        resource: role.arn,
-        resourceAccount: role.account,
-        resolver,
-      });
+      // Estates repeat trust policies (service roles, SSO, a vendor's roles): a trust policy
+      // names no Resource, so its answer depends only on the text and the account.
+      const text = `${role.account}|${JSON.stringify(role.trust.doc)}`;
+      let answer = answers.get(text);
+      if (!answer) {
+        answer = analyzePolicy({
+          kind: 'role-trust',
+          policy: role.trust.doc,
+          resource: role.arn,
+          resourceAccount: role.account,
+          resolver,
+        });
+        answers.set(text, answer);
+      }
       // Service principals assume a role for the account that passes it (iam:PassRole).
       // A service acting for any account assumes the role for the account that passes it
       // (iam:PassRole); a service pinned to an outside account acts for that account.
