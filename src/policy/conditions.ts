@@ -649,7 +649,10 @@ function evaluate(
     // Keyed by operator and key and checked against the value: one entries object may be
     // shared between operators (a constant in a builder) or given another value later.
     let m = PREPARED.get(entries);
-    if (!m) PREPARED.set(entries, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      PREPARED.set(entries, m);
+    }
     const slot = `${operator}\u0000${key}`;
     const hit = m.get(slot);
     if (hit && hit.value === policyValue) p = hit.prepared;

@@ -73,7 +73,10 @@ const PARSED = new WeakMap<object, ReturnType<typeof parsePolicy>>();
 function parsed_(doc: unknown): ReturnType<typeof parsePolicy> {
   if (!doc || typeof doc !== 'object') return parsePolicy(doc);
   let p = PARSED.get(doc);
-  if (!p) PARSED.set(doc, (p = parsePolicy(doc)));
+  if (!p) {
+    p = parsePolicy(doc);
+    PARSED.set(doc, p);
+  }
   return p;
 }
 

@@ -165,13 +165,17 @@ function openPaths(
   resolver: PolicyResolver,
 ): ReturnType<typeof privateAccess> {
   let perBucket = PATHS.get(resolver);
-  if (!perBucket) PATHS.set(resolver, (perBucket = new Map()));
+  if (!perBucket) {
+    perBucket = new Map();
+    PATHS.set(resolver, perBucket);
+  }
   let entry = perBucket.get(arn);
   if (!entry) {
     // The answer differs between roles of one account only when the policy names roles.
     const text = JSON.stringify(doc ?? '').toLowerCase();
     const byRole = text.includes('aws:principalarn') || /:(role|user|assumed-role)\//.test(text);
-    perBucket.set(arn, (entry = { byRole, answers: new Map() }));
+    entry = { byRole, answers: new Map() };
+    perBucket.set(arn, entry);
   }
   const key = entry.byRole ? role.arn : role.account;
   let answer = entry.answers.get(key);
