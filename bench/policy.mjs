@@ -32,6 +32,7 @@ import { dirname, join, relative } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -892,7 +893,7 @@ async function profile(jobs, n) {
   const { profile: p } = await session.post('Profiler.stop');
   session.disconnect();
   writeFileSync(join(OUT, name), JSON.stringify(p));
-  const summary = summariseProfile(p);
+  const summary = summariseProfile(p, ROOT);
   const show = (title, list) => {
     log(`  ${title}`);
     for (const f of list)
@@ -909,51 +910,6 @@ async function profile(jobs, n) {
     self: summary.self.slice(0, 40),
     inclusive: summary.inclusive.slice(0, 40),
   };
-}
-
-function summariseProfile(p) {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (n) => {
-    const cf = n.callFrame;
-    const url = cf.url ? cf.url.replace(/^file:\/\//, '') : '';
-    const rel = url.startsWith(ROOT)
-      ? relative(ROOT, url)
-      : url.replace(/^.*node_modules\//, 'node_modules/');
-    return `${cf.functionName || '(anonymous)'}${rel ? ` ${rel}:${cf.lineNumber + 1}` : ''}`;
-  };
-  const own = (n) => /^(dist\/)?(src|rules)\//.test(label(n).split(' ')[1] ?? '');
-  // The in-process profiler's own frames (Profiler.start/stop through node:inspector).
-  const profiler = (n) => {
-    for (let x = n; x; x = byId.get(parent.get(x.id)))
-      if (x.callFrame.url === 'node:inspector') return true;
-    return false;
-  };
-  const self = new Map();
-  const incl = new Map();
-  let totalMs = 0;
-  for (let i = 0; i < p.samples.length; i++) {
-    const ms = (p.timeDeltas[i] ?? 0) / 1000;
-    let n = byId.get(p.samples[i]);
-    if (ms <= 0 || profiler(n)) continue;
-    totalMs += ms;
-    self.set(label(n), (self.get(label(n)) ?? 0) + ms);
-    const seen = new Set();
-    while (n) {
-      if (own(n)) {
-        const l = label(n);
-        if (!seen.has(l)) {
-          seen.add(l);
-          incl.set(l, (incl.get(l) ?? 0) + ms);
-        }
-      }
-      n = byId.get(parent.get(n.id));
-    }
-  }
-  const list = (m) =>
-    [...m].map(([fn, ms]) => ({ fn, ms, pct: (100 * ms) / totalMs })).sort((a, b) => b.ms - a.ms);
-  return { totalMs, self: list(self), inclusive: list(incl) };
 }
 
 // ------------------------------------------------------------------ build and estate
