@@ -14,6 +14,7 @@ import { PACKS, selectPack } from '../rules/packs.js';
 import { openSnapshotDir } from '../snapshot/reader.js';
 import { VERSION } from '../version.js';
 import { coverage, renderCoverage } from './coverage.js';
+import { renderPathText, tracePath } from './paths.js';
 import { policyCheck, renderPolicyText } from './policy.js';
 import { renderRuleDoc } from './rule-doc.js';
 
@@ -161,6 +162,58 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
             : answer.unknown.length > 0
               ? EXIT.incomplete
               : EXIT.clean;
+      },
+    );
+
+  const paths = program.command('paths').description('trace network paths offline');
+  paths
+    .command('packet')
+    .description(
+      'the route a packet takes, hop by hop, and what it crosses (exit 1 if it does not arrive)',
+    )
+    .argument('<snapshot>', 'snapshot directory')
+    .requiredOption('--from <source>', 'eni-…, i-…, subnet-…, an IP address, or internet')
+    .requiredOption(
+      '--to <destination>',
+      'eni-…, i-…, an IP address, service:region (s3:eu-central-1), a bucket ARN, or internet',
+    )
+    .option('-b, --boundary <file>', 'boundary file (owners of the accounts on the path)')
+    .addOption(
+      new Option('--protocol <protocol>', 'protocol')
+        .choices(['tcp', 'udp', 'icmp'])
+        .default('tcp'),
+    )
+    .option('--port <port>', 'destination port', '443')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('json'),
+    )
+    .action(
+      (
+        snapshotDir: string,
+        opts: {
+          from: string;
+          to: string;
+          boundary?: string;
+          protocol: 'tcp' | 'udp' | 'icmp';
+          port: string;
+          format: string;
+        },
+      ) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new InputError(`--port ${opts.port}: expected a port number from 0 to 65535`);
+        const boundary = opts.boundary ? loadBoundary(opts.boundary) : undefined;
+        const inventory = buildInventory(openSnapshotDir(snapshotDir));
+        const result = tracePath(inventory, boundary, opts.from, opts.to, {
+          protocol: opts.protocol,
+          port,
+        });
+        io.stdout(
+          opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderPathText(result),
+        );
+        code = result.disposition === 'delivered' ? EXIT.clean : EXIT.findings;
       },
     );
 
