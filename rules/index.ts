@@ -7,6 +7,9 @@ import outsideCanDecryptData from './access/outside-can-decrypt-data.js';
 import outsideCanReadData from './access/outside-can-read-data.js';
 import outsideCanWriteData from './access/outside-can-write-data.js';
 import undeclaredAccount from './access/undeclared-account.js';
+import interfaceEndpointMissingInBrokerAz from './cost/interface-endpoint-missing-in-broker-az.js';
+import natGatewayInAnotherAz from './cost/nat-gateway-in-another-az.js';
+import pathCrossesAz from './cost/path-crosses-az.js';
 import bucketReplicatesOutside from './data-boundary/bucket-replicates-outside.js';
 import dataBucketKeyNotInside from './data-boundary/data-bucket-key-not-inside.js';
 import dataBucketNotPrivateOnly from './data-boundary/data-bucket-not-private-only.js';
@@ -16,22 +19,35 @@ import dataOutsideApprovedRegions from './data-boundary/data-outside-approved-re
 import dataBucketWithoutDataEventTrail from './evidence/data-bucket-without-data-event-trail.js';
 import noMultiRegionTrail from './evidence/no-multi-region-trail.js';
 import trailDeliversOutside from './evidence/trail-delivers-outside.js';
+import brokerReachableFromInternet from './network-path/broker-reachable-from-internet.js';
+import dataTrafficOffPrivatePath from './network-path/data-traffic-off-private-path.js';
+import networkLinkToOutsideAccount from './network-path/network-link-to-outside-account.js';
+import pathCrossesAccount from './network-path/path-crosses-account.js';
+import pathCrossesRegion from './network-path/path-crosses-region.js';
 
 export const RULES: readonly Rule[] = [
+  brokerReachableFromInternet,
   bucketReplicatesOutside,
   clusterPolicyGrantsOutsideAccount,
   dataBucketKeyNotInside,
   dataBucketNotPrivateOnly,
   dataBucketPublic,
+  dataBucketWithoutDataEventTrail,
   dataInOutsideAccount,
   dataOutsideApprovedRegions,
-  dataBucketWithoutDataEventTrail,
+  dataTrafficOffPrivatePath,
   endpointAllowsOutsideBuckets,
+  interfaceEndpointMissingInBrokerAz,
+  natGatewayInAnotherAz,
+  networkLinkToOutsideAccount,
   noMultiRegionTrail,
   outsideCanAssumeDataRole,
   outsideCanDecryptData,
   outsideCanReadData,
   outsideCanWriteData,
+  pathCrossesAccount,
+  pathCrossesAz,
+  pathCrossesRegion,
   trailDeliversOutside,
   undeclaredAccount,
 ];

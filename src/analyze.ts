@@ -7,7 +7,9 @@ import { collectAccountRefs } from './graph/references.js';
 import { buildInventory } from './inventory/build.js';
 import { Lookup } from './inventory/lookup.js';
 import type { Inventory, Src } from './inventory/model.js';
-import type { Rule } from './rules/define.js';
+import { automaticFlows } from './paths/flows.js';
+import { buildNetwork } from './paths/network.js';
+import type { PathsContext, Rule } from './rules/define.js';
 import { runRules } from './rules/engine.js';
 import { type FindingsReport, SEVERITIES } from './rules/finding.js';
 import type { Snapshot } from './snapshot/reader.js';
@@ -34,6 +36,17 @@ export function analyze(
   const data = classifyData(inventory, boundary, lookup);
   const graph = buildGraph(inventory, owners, lookup, data);
   const accountRefs = collectAccountRefs(inventory);
+  let traced: PathsContext | undefined;
+  const paths = (): PathsContext => {
+    if (!traced) {
+      const network = buildNetwork(inventory, (account) => {
+        const o = owners.of(account);
+        return { kind: o.kind, name: o.kind === 'party' ? o.name : o.kind };
+      });
+      traced = { network, ...automaticFlows(inventory, boundary, network) };
+    }
+    return traced;
+  };
 
   const files = new Map<string, unknown>();
   const parsedDocs = new Map<string, unknown>();
@@ -71,7 +84,7 @@ export function analyze(
 
   const result = runRules(
     rules,
-    { inventory, graph, boundary, owners, lookup, data, accountRefs },
+    { inventory, graph, boundary, owners, lookup, data, accountRefs, paths },
     { excerpt },
   );
   const diagnostics = [...inventory.diagnostics];

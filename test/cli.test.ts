@@ -123,7 +123,7 @@ describe('ownmap analyze (spawned binary)', () => {
       'none',
     ]);
     expect(r.stdout).toMatch(/^HIGH \(3\)$/m);
-    expect(r.stdout).toMatch(/^MEDIUM \(5\)$/m);
+    expect(r.stdout).toMatch(/^MEDIUM \(6\)$/m);
     expect(r.stdout.indexOf('HIGH')).toBeLessThan(r.stdout.indexOf('MEDIUM'));
     expect(r.stdout).not.toContain('\u001b[');
   });

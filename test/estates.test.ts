@@ -12,6 +12,9 @@ const DR_CLUSTER =
   'arn:aws:kafka:us-west-2:402938475610:cluster/payments-dr/3bff170d-7479-4d47-97d9-ee2bd91c769d-3';
 const PAYMENTS =
   'arn:aws:kafka:us-east-1:402938475610:cluster/payments/8a792362-258d-4b50-92d3-8401060f91be-7';
+const AUTOMQ_KEY = 'arn:aws:kms:eu-west-1:210987654321:key/7c1e4b2a-93d5-4f6e-8a0b-2d4c6e8f1a3b';
+const AUTOMQ_NAT = 'arn:aws:ec2:eu-west-1:210987654321:natgateway/nat-0d37eb142c6c0dc78';
+const KPROD_NAT = 'arn:aws:ec2:us-west-2:334455667788:natgateway/nat-0b6d2f8a1c94e7305';
 const MSK_KEY = 'arn:aws:kms:us-east-1:402938475610:key/68e4e81f-7bf3-4366-80fe-d3eaa306a92d';
 
 type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource: string];
@@ -20,6 +23,23 @@ type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource:
 const ESTATES: Record<string, Row[]> = {
   'automq-byoc': [
     ['data-bucket-key-not-inside', 'open', 'arn:aws:s3:::acme-automq-ops-euw1'],
+    // Packet paths: the brokers reach their KMS key through the NAT gateway in euw1-az3 (no KMS
+    // endpoint); the az1 and az2 private subnets route to that NAT; both clients reach brokers
+    // in other AZs.
+    ['data-traffic-off-private-path', 'open', AUTOMQ_KEY],
+    ['nat-gateway-in-another-az', 'open', AUTOMQ_NAT],
+    ['nat-gateway-in-another-az', 'open', AUTOMQ_NAT],
+    [
+      'path-crosses-az',
+      'open',
+      'arn:aws:ec2:eu-west-1:210987654321:subnet/subnet-0bdf775b60b5f326a',
+    ],
+    [
+      'path-crosses-az',
+      'open',
+      'arn:aws:ec2:eu-west-1:210987654321:subnet/subnet-0f03ce7471dc8563b',
+    ],
+    ['path-crosses-az', 'open', AUTOMQ_KEY],
     // AutoMQ's control plane can assume the role; its permissions are not in the snapshot.
     [
       'outside-can-assume-data-role',
@@ -36,6 +56,12 @@ const ESTATES: Record<string, Row[]> = {
     ['data-bucket-without-data-event-trail', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
     ['no-multi-region-trail', 'open', 'arn:aws:iam::334455667788:root'],
     ['outside-can-read-data', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
+    // Packet paths: tiered-storage traffic leaves through the one NAT gateway (usw2-az1), which
+    // the az2 and az3 broker subnets reach across an AZ.
+    ['data-traffic-off-private-path', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
+    ['nat-gateway-in-another-az', 'open', KPROD_NAT],
+    ['nat-gateway-in-another-az', 'open', KPROD_NAT],
+    ['path-crosses-az', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
   ],
   'msk-replicator': [
     ['bucket-replicates-outside', 'open', 'arn:aws:s3:::payments-archive-use1'],
@@ -80,6 +106,24 @@ const ESTATES: Record<string, Row[]> = {
     ],
     ['trail-delivers-outside', 'unknown', 'arn:aws:cloudtrail:eu-west-1:606060606003:*'],
     ['data-bucket-without-data-event-trail', 'unknown', 'arn:aws:s3:::analytics-curated-euw1'],
+    // Network links to outside accounts: the pending attachment of 727272727272 to the shared
+    // transit gateway, and the active peering with DataPartner; two private subnets of
+    // 606060606001 in euc1-az1 and euc1-az3 share its NAT gateway in euc1-az2.
+    [
+      'network-link-to-outside-account',
+      'open',
+      'arn:aws:ec2:eu-central-1:606060606001:transit-gateway-attachment/tgw-attach-0d331056e3ef2bc34',
+    ],
+    [
+      'network-link-to-outside-account',
+      'open',
+      'arn:aws:ec2:eu-central-1:606060606002:vpc-peering-connection/pcx-04f22480931179fc4',
+    ],
+    [
+      'nat-gateway-in-another-az',
+      'open',
+      'arn:aws:ec2:eu-central-1:606060606001:natgateway/nat-01f667299d721574a',
+    ],
     // The analytics VPC's S3 gateway endpoint keeps the default full-access policy.
     [
       'endpoint-allows-outside-buckets',

@@ -21,6 +21,21 @@ export const Party = z.strictObject({
   /** Organization ids the party owns (its accounts are then recognised too). */
   organizations: z.array(z.string().regex(/^o-[a-z0-9]{10,32}$/)).default([]),
   description: z.string().optional(),
+  /**
+   * Where brokers send to the party (a control plane, an observability export): an IP address
+   * or a CIDR block, and the port. The packet-path analysis traces each broker to each one.
+   */
+  endpoints: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        address: z
+          .string()
+          .regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'expected an IP address or a CIDR block'),
+        port: z.number().int().min(0).max(65535).default(443),
+      }),
+    )
+    .default([]),
 });
 
 export const ClusterKind = z.enum(['msk', 'kafka', 'automq']);

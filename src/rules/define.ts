@@ -5,8 +5,16 @@ import type { DataBearing } from '../graph/data.js';
 import type { AccountRef } from '../graph/references.js';
 import type { Lookup } from '../inventory/lookup.js';
 import type { Inventory, Src } from '../inventory/model.js';
+import type { Broker, Flow } from '../paths/flows.js';
+import type { NetworkIndex } from '../paths/network.js';
 import type { Gap } from '../snapshot/manifest.js';
 import type { Category, Hop, Severity } from './finding.js';
+
+export interface PathsContext {
+  network: NetworkIndex;
+  brokers: Broker[];
+  flows: Flow[];
+}
 
 /** What a rule reads: everything pure, built once per analysis. */
 export interface RuleContext {
@@ -17,6 +25,8 @@ export interface RuleContext {
   lookup: Lookup;
   data: DataBearing;
   accountRefs: readonly AccountRef[];
+  /** The network and the automatic flows, traced on first use (rules that need paths ask). */
+  paths(): PathsContext;
   /** The gap, if the call that would hold this evidence failed. `action` as in `needs`. */
   gapFor(action: string, account: string, region: string, param?: string): Gap | undefined;
   /** Report one finding. */

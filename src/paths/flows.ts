@@ -1,0 +1,307 @@
+/**
+ * The flows `analyze` traces on its own: each broker to the buckets and keys of its cluster,
+ * broker to broker, each declared client to its brokers, the internet to each broker, and
+ * each broker to every endpoint an outside party declares. Paths from interfaces that share
+ * a subnet, security groups and addressing are traced once (the subnet-level cache).
+ */
+import type { Boundary } from '../boundary/schema.js';
+import type { Inventory, Src } from '../inventory/model.js';
+import { globMatch } from '../util/glob.js';
+import { addressIn, contains, parseCidr } from './cidr.js';
+import type { EniInfo, NetworkIndex } from './network.js';
+import { type PathResult, type PathSource, type PathTarget, tracePacket } from './trace.js';
+
+export interface Broker {
+  cluster: string;
+  /** Broker or node id as the platform numbers it. */
+  id: string;
+  eni: EniInfo;
+  instanceId: string | undefined;
+  /** How the broker was placed: MSK's node list, or the instance's tags. */
+  placedBy: 'kafka-list-nodes' | 'instance tags';
+  src: Src;
+}
+
+export type FlowKind =
+  | 'broker-to-bucket'
+  | 'broker-to-key'
+  | 'broker-to-broker'
+  | 'client-to-broker'
+  | 'internet-to-broker'
+  | 'broker-to-party';
+
+export interface Flow {
+  kind: FlowKind;
+  cluster: string;
+  /** What the flow is about: the bucket, key, broker or party endpoint it reaches. */
+  subject: { arn: string; account?: string; region?: string; label: string };
+  fromLabel: string;
+  source: PathSource;
+  target: PathTarget;
+  port: number;
+  result: PathResult;
+  /** The broker or client at the source, when the source is one. */
+  broker?: Broker;
+}
+
+const KAFKA_PORT = 9092;
+const CLUSTER_TAG = /(^|[:._-])cluster$|^kafkacluster$/i;
+
+/** The brokers of each cluster the boundary declares (and of every MSK cluster). */
+export function brokersOf(inv: Inventory, boundary: Boundary, net: NetworkIndex): Broker[] {
+  const out: Broker[] = [];
+  const declared = boundary.kafka.clusters;
+  for (const c of inv.mskClusters) {
+    const name = declared.find((d) => d.msk === c.arn || d.msk === c.name)?.name ?? c.name;
+    for (const n of c.nodes ?? []) {
+      const eni = n.eniId ? net.enis.get(n.eniId) : n.ip ? net.enisByIp.get(n.ip)?.[0] : undefined;
+      if (!eni) continue;
+      out.push({
+        cluster: name,
+        id: String(n.brokerId ?? eni.id),
+        eni,
+        instanceId: undefined,
+        placedBy: 'kafka-list-nodes',
+        src: n.src,
+      });
+    }
+  }
+  // Kafka and AutoMQ: instances whose tags name the cluster (until broker configs place them).
+  const selfManaged = declared.filter((d) => d.kind !== 'msk');
+  if (!selfManaged.length) return out;
+  for (const i of inv.instances) {
+    if (i.raw.State?.Name && !['running', 'pending', 'stopped'].includes(i.raw.State.Name))
+      continue;
+    const tags = i.tags;
+    const cluster = selfManaged.find(
+      (d) =>
+        (!d.account || d.account === i.account) &&
+        (!d.region || d.region === i.region) &&
+        (Object.entries(tags).some(([k, v]) => CLUSTER_TAG.test(k) && v === d.name) ||
+          (/broker/i.test(tags.Role ?? '') && (tags.Name ?? '').startsWith(`${d.name}-`))),
+    );
+    if (!cluster) continue;
+    const eniId = i.raw.NetworkInterfaces[0]?.NetworkInterfaceId;
+    const eni = eniId
+      ? net.enis.get(eniId)
+      : i.raw.PrivateIpAddress
+        ? net.enisByIp.get(i.raw.PrivateIpAddress)?.[0]
+        : undefined;
+    if (!eni) continue;
+    const id =
+      Object.entries(tags).find(([k]) => /node[-._]?id$|broker[-._]?id$/i.test(k))?.[1] ?? i.id;
+    out.push({
+      cluster: cluster.name,
+      id,
+      eni,
+      instanceId: i.id,
+      placedBy: 'instance tags',
+      src: i.src,
+    });
+  }
+  return out.sort((a, b) => (a.cluster + a.id < b.cluster + b.id ? -1 : 1));
+}
+
+/** Trace every automatic flow. */
+export function automaticFlows(
+  inv: Inventory,
+  boundary: Boundary,
+  net: NetworkIndex,
+): { brokers: Broker[]; flows: Flow[] } {
+  const brokers = brokersOf(inv, boundary, net);
+  const flows: Flow[] = [];
+  const cache = new Map<string, PathResult>();
+  const trace = (from: PathSource, to: PathTarget, port: number, key: string | undefined) => {
+    if (key) {
+      const hit = cache.get(`${key}|${port}`);
+      if (hit) return hit;
+    }
+    const r = tracePacket(net, from, to, { port });
+    if (key) cache.set(`${key}|${port}`, r);
+    return r;
+  };
+  /** Interfaces alike for routing and filtering share one trace (their own hop relabelled). */
+  const fromBroker = (b: Broker, to: PathTarget, toKey: string, port: number): PathResult => {
+    const e = b.eni;
+    const key = `${e.subnetId}|${[...e.groups].sort().join(',')}|${e.publicIps.length > 0}|${toKey}`;
+    const r = trace({ kind: 'eni', id: e.id }, to, port, key);
+    if (r.hops[0]?.node === e.id) return r;
+    return { ...r, from: e.id, hops: [{ ...r.hops[0]!, node: e.id }, ...r.hops.slice(1)] };
+  };
+
+  const byCluster = new Map<string, Broker[]>();
+  for (const b of brokers) byCluster.set(b.cluster, [...(byCluster.get(b.cluster) ?? []), b]);
+  const kindOf = (name: string) =>
+    boundary.kafka.clusters.find((c) => c.name === name)?.kind ??
+    (inv.mskClusters.some((c) => c.name === name) ? 'msk' : 'kafka');
+
+  for (const [cluster, list] of byCluster) {
+    const declared = boundary.kafka.clusters.find((c) => c.name === cluster);
+    // MSK brokers live in an AWS-managed VPC: their storage and replication are not the
+    // customer's network paths; only client and internet access are.
+    const managed = kindOf(cluster) === 'msk';
+    if (!managed && declared) {
+      const buckets = inv.buckets
+        .filter((b) => b.region && declared.buckets.some((p) => globMatch(p, b.name)))
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+      const keys = inv.kmsKeys
+        .filter((k) =>
+          declared.keys.some((p) => globMatch(p, k.arn) || k.aliases.some((a) => globMatch(p, a))),
+        )
+        .sort((a, b) => (a.arn < b.arn ? -1 : 1));
+      for (const b of list) {
+        for (const bucket of buckets) {
+          const to: PathTarget = { kind: 'service', service: 's3', region: bucket.region! };
+          flows.push({
+            kind: 'broker-to-bucket',
+            cluster,
+            subject: {
+              arn: bucket.arn,
+              account: bucket.account,
+              region: bucket.region!,
+              label: bucket.name,
+            },
+            fromLabel: `broker ${b.id} (${b.eni.id})`,
+            source: { kind: 'eni', id: b.eni.id },
+            target: to,
+            port: 443,
+            result: fromBroker(b, to, `s3:${bucket.region}`, 443),
+            broker: b,
+          });
+        }
+        for (const key of keys) {
+          const to: PathTarget = { kind: 'service', service: 'kms', region: key.region };
+          flows.push({
+            kind: 'broker-to-key',
+            cluster,
+            subject: {
+              arn: key.arn,
+              account: key.account,
+              region: key.region,
+              label: key.aliases[0] ?? key.id,
+            },
+            fromLabel: `broker ${b.id} (${b.eni.id})`,
+            source: { kind: 'eni', id: b.eni.id },
+            target: to,
+            port: 443,
+            result: fromBroker(b, to, `kms:${key.region}`, 443),
+            broker: b,
+          });
+        }
+      }
+      for (const a of list)
+        for (const b of list) {
+          if (a === b) continue;
+          const to: PathTarget = { kind: 'eni', id: b.eni.id };
+          flows.push({
+            kind: 'broker-to-broker',
+            cluster,
+            subject: {
+              arn: brokerArn(b),
+              account: b.eni.account,
+              region: b.eni.region,
+              label: `broker ${b.id}`,
+            },
+            fromLabel: `broker ${a.id} (${a.eni.id})`,
+            source: { kind: 'eni', id: a.eni.id },
+            target: to,
+            port: KAFKA_PORT,
+            result: tracePacket(net, { kind: 'eni', id: a.eni.id }, to, { port: KAFKA_PORT }),
+            broker: a,
+          });
+        }
+    }
+    for (const b of list) {
+      const to: PathTarget = { kind: 'eni', id: b.eni.id };
+      flows.push({
+        kind: 'internet-to-broker',
+        cluster,
+        subject: {
+          arn: brokerArn(b),
+          account: b.eni.account,
+          region: b.eni.region,
+          label: `broker ${b.id}`,
+        },
+        fromLabel: 'internet',
+        source: { kind: 'internet' },
+        target: to,
+        port: KAFKA_PORT,
+        result: tracePacket(net, { kind: 'internet' }, to, { port: KAFKA_PORT }),
+        broker: b,
+      });
+      for (const party of boundary.parties)
+        for (const ep of party.endpoints) {
+          const cidr = parseCidr(ep.address);
+          if (!cidr) continue;
+          const ip = ep.address.includes('/') ? addressIn(cidr).text : ep.address;
+          const to: PathTarget = { kind: 'ip', ip };
+          flows.push({
+            kind: 'broker-to-party',
+            cluster,
+            subject: {
+              arn: `party:${party.name}/${ep.name}`,
+              label: `${party.name} ${ep.name} (${ep.address}:${ep.port})`,
+            },
+            fromLabel: `broker ${b.id} (${b.eni.id})`,
+            source: { kind: 'eni', id: b.eni.id },
+            target: to,
+            port: ep.port,
+            result: fromBroker(b, to, `ip:${ip}`, ep.port),
+            broker: b,
+          });
+        }
+    }
+  }
+
+  for (const client of boundary.kafka.clients) {
+    const targets = byCluster.get(client.cluster) ?? [];
+    if (!targets.length) continue;
+    const subnetId = clientSubnet(net, client);
+    if (!subnetId) continue;
+    for (const b of targets) {
+      const to: PathTarget = { kind: 'eni', id: b.eni.id };
+      flows.push({
+        kind: 'client-to-broker',
+        cluster: client.cluster,
+        subject: {
+          arn: brokerArn(b),
+          account: b.eni.account,
+          region: b.eni.region,
+          label: `broker ${b.id}`,
+        },
+        fromLabel: `client ${client.name} (${subnetId})`,
+        source: { kind: 'subnet', id: subnetId },
+        target: to,
+        port: KAFKA_PORT,
+        result: tracePacket(net, { kind: 'subnet', id: subnetId }, to, { port: KAFKA_PORT }),
+      });
+    }
+  }
+  return { brokers, flows };
+}
+
+/** A stable name for a broker in findings: its interface's ARN. */
+export function brokerArn(b: Broker): string {
+  return `arn:aws:ec2:${b.eni.region}:${b.eni.account}:network-interface/${b.eni.id}`;
+}
+
+/** Where a declared client runs: its subnet, or a subnet of its VPC or CIDR in its AZ. */
+function clientSubnet(
+  net: NetworkIndex,
+  c: Boundary['kafka']['clients'][number],
+): string | undefined {
+  if (c.subnet) return net.subnets.has(c.subnet) ? c.subnet : undefined;
+  const candidates = [...net.subnets.values()].filter((s) => {
+    if (c.vpc && s.vpcId !== c.vpc) return false;
+    if (c.account && s.account !== c.account) return false;
+    if (c.region && s.region !== c.region) return false;
+    if (c.cidr) {
+      const block = parseCidr(c.cidr);
+      const a = block ? addressIn(block) : undefined;
+      if (!a || !s.cidrs.some((x) => contains(x, a))) return false;
+    }
+    return c.vpc !== undefined || c.cidr !== undefined;
+  });
+  const inAz = candidates.filter((s) => !c.azId || s.azId === c.azId);
+  return (inAz[0] ?? candidates[0])?.id;
+}
