@@ -77,6 +77,9 @@ export interface NatInfo {
   region: string;
   available: boolean;
   public: boolean;
+  /** The NAT's own addresses: packets leave it from these (source NAT). */
+  privateIp: string | undefined;
+  publicIp: string | undefined;
   src: Src;
 }
 
@@ -413,6 +416,8 @@ export function buildNetwork(
       region: n.region,
       available: (n.raw.State ?? 'available') === 'available',
       public: (n.raw.ConnectivityType ?? 'public') === 'public',
+      privateIp: n.raw.NatGatewayAddresses.find((a) => a.PrivateIp)?.PrivateIp,
+      publicIp: n.raw.NatGatewayAddresses.find((a) => a.PublicIp)?.PublicIp,
       src: n.src,
     });
   }

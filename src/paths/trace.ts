@@ -229,7 +229,10 @@ function longestPrefix(
   let bestBits = -1;
   for (const r of routes) {
     const bits = routeBits(net, r.dest, dest, r.target.kind === 'vpce' ? r.target.id : undefined);
-    if (bits > bestBits) {
+    // Longest prefix first; at the same length a CIDR route wins over a prefix-list route.
+    const tie =
+      bits >= 0 && bits === bestBits && best?.dest.kind === 'pl' && r.dest.kind === 'cidr';
+    if (bits > bestBits || tie) {
       best = r;
       bestBits = bits;
     }
@@ -534,7 +537,6 @@ function walk(w: Walk, start: Position): Outcome {
         if (!nat.available)
           return stop(w, 'blackhole', `NAT gateway ${t.id} is not available`, nat.src);
         const where = subnetWhere(net, nat.subnetId);
-        const natAddress = pos.address;
         located(
           w,
           nat.id,
@@ -544,7 +546,7 @@ function walk(w: Walk, start: Position): Outcome {
         );
         const acl = aclsBetween(
           w,
-          { subnetId: pos.subnetId, address: natAddress },
+          { subnetId: pos.subnetId, address: pos.address },
           { subnetId: nat.subnetId, address: dest.address },
         );
         if (acl) return acl;
@@ -554,7 +556,8 @@ function walk(w: Walk, start: Position): Outcome {
           azId: where.azId,
           account: where.account ?? nat.account,
           region: where.region ?? nat.region,
-          address: pos.address,
+          // Source NAT: past the gateway the packet comes from the NAT's own address.
+          address: nat.privateIp ? parseAddress(nat.privateIp) : pos.address,
           eni: undefined,
           hasPublicIp: nat.public,
         };
@@ -564,11 +567,9 @@ function walk(w: Walk, start: Position): Outcome {
         const ep = net.endpoints.get(t.id);
         if (!ep)
           return stop(w, 'no-route', `VPC endpoint ${t.id} is not in the snapshot`, route.src);
-        if (
-          !dest.service ||
-          ep.service !== dest.service.name ||
-          ep.serviceRegion !== dest.service.region
-        )
+        // The route matched the service by name, or the address is one of the service's.
+        const svc = dest.service ?? serviceHolding(net, ep, dest.address);
+        if (!svc || ep.service !== svc.name || ep.serviceRegion !== svc.region)
           return stop(
             w,
             'no-route',
@@ -576,9 +577,7 @@ function walk(w: Walk, start: Position): Outcome {
             route.src,
           );
         located(w, ep.id, 'gateway-endpoint', { account: ep.account, region: ep.region }, via);
-        located(w, `${dest.service.name}:${dest.service.region}`, 'service', {
-          region: dest.service.region,
-        });
+        located(w, `${svc.name}:${svc.region}`, 'service', { region: svc.region });
         return delivered;
       }
       case 'pcx':
@@ -611,6 +610,20 @@ function walk(w: Walk, start: Position): Outcome {
     }
   }
   return stop(w, 'no-route', `more than ${MAX_STEPS} hops: a routing loop`);
+}
+
+/** The endpoint's service, when the address is in that service's prefix list. */
+function serviceHolding(
+  net: NetworkIndex,
+  ep: EndpointInfo,
+  address: Address | undefined,
+): { name: string; region: string } | undefined {
+  if (!address || !ep.service || !ep.serviceRegion) return undefined;
+  const name = `com.amazonaws.${ep.serviceRegion}.${ep.service}`;
+  for (const pl of net.prefixLists.values())
+    if (pl.name === name && pl.cidrs?.some((c) => contains(c, address)))
+      return { name: ep.service, region: ep.serviceRegion };
+  return undefined;
 }
 
 function viaInterfaceEndpoint(w: Walk, pos: Position, ep: EndpointInfo): Outcome {
@@ -750,7 +763,9 @@ function viaTransitGateway(w: Walk, pos: Position, tgwId: string, via: string, s
     let bits = -1;
     for (const r of rtb.routes) {
       const b = routeBits(net, r.dest, dest, undefined);
-      if (b > bits) {
+      // Longest prefix first; for the same prefix a static route wins over a propagated one.
+      const tie = b >= 0 && b === bits && best?.type === 'propagated' && r.type === 'static';
+      if (b > bits || tie) {
         best = r;
         bits = b;
       }

@@ -16,6 +16,13 @@
  *   entries across calls; declaring the same resource again replaces its entry.
  * - a `gap()` removes the file of the call that failed, as a scan would leave it; a raw
  *   `file()` always wins.
+ * - network resources (route tables, gateways, interfaces, security groups, ACLs, prefix
+ *   lists, transit gateways) are written as describe-* prints them: route tables list their
+ *   local routes first; a security group's egress defaults to all traffic (as AWS creates
+ *   one); an ACL always ends in its `*` deny rules; NAT gateways and interface endpoints get
+ *   their requester-managed interfaces; interfaces and instances default their VPC, AZ and
+ *   address to their subnet's (declare the subnet first). Derived host addresses are .100-.199
+ *   of the subnet, so hand-placed hosts below .100 never collide with them.
  */
 import {
   entryForStem,
@@ -165,6 +172,211 @@ export interface MskClusterOptions {
   /** DataVolumeKMSKeyId; default the AWS managed `aws/kafka` key of the account. */
   kmsKeyArn?: string;
   policy?: object;
+}
+
+/** Where a network resource sits; default account `111111111111`, region `eu-west-1`. */
+export interface Placed {
+  account?: string;
+  region?: string;
+}
+
+/**
+ * One route of a VPC route table: `[destination, target]` or `[destination, target, state]`,
+ * or the object form. The destination is an IPv4 CIDR, an IPv6 CIDR (has a `:`) or a prefix
+ * list id (`pl-…`); the target's prefix picks the field AWS prints: `local`, `igw-` and
+ * `vpce-` → GatewayId, `nat-` → NatGatewayId, `tgw-` → TransitGatewayId, `pcx-` →
+ * VpcPeeringConnectionId, `eigw-` → EgressOnlyInternetGatewayId, `eni-` → NetworkInterfaceId,
+ * `i-` → InstanceId (with InstanceOwnerId and the instance's NetworkInterfaceId).
+ */
+export type RouteInput =
+  | readonly [dest: string, target: string]
+  | readonly [dest: string, target: string, state: 'active' | 'blackhole']
+  | {
+      dest: string;
+      target: string;
+      state?: 'active' | 'blackhole';
+      /** Default 'CreateRoute'. */
+      origin?: 'CreateRoute' | 'CreateRouteTable' | 'EnableVgwRoutePropagation';
+    };
+
+export interface RouteTableOptions extends Placed {
+  vpc: string;
+  /** Routes besides the local ones, which are always written first (one per VPC CIDR). */
+  routes?: RouteInput[];
+  /** Subnets explicitly associated with the table. */
+  subnets?: string[];
+  /** The VPC's main route table (an association with Main: true). */
+  main?: boolean;
+}
+
+/** A security group rule; one IpPermission in the CLI's shape. */
+export interface SgRuleInput {
+  /** 'tcp' | 'udp' | 'icmp' | '-1' (all); default '-1'. */
+  protocol?: 'tcp' | 'udp' | 'icmp' | '-1';
+  /** One port or a range; default all ports (0-65535) for tcp/udp, -1 for icmp. */
+  ports?: number | readonly [number, number];
+  cidrs?: string[];
+  ipv6Cidrs?: string[];
+  prefixLists?: string[];
+  /** Referenced security groups (UserIdGroupPairs). */
+  groups?: string[];
+  /** UserId of referenced groups; default the rule owner's account. */
+  groupOwner?: string;
+  /** For a group in a peered VPC: the peering (VpcPeeringConnectionId, PeeringStatus active). */
+  groupPeering?: { vpc: string; pcx: string };
+}
+
+export interface SecurityGroupOptions extends Placed {
+  vpc: string;
+  name?: string;
+  ingress?: SgRuleInput[];
+  /** Default: all traffic to 0.0.0.0/0 (and ::/0 when the VPC has an IPv6 CIDR), as AWS creates. */
+  egress?: SgRuleInput[];
+}
+
+/** A network ACL entry. The `*` rules (32767, and 32768 for IPv6 VPCs) are always added. */
+export interface AclEntryInput {
+  rule: number;
+  egress: boolean;
+  /** Default 'allow'. */
+  action?: 'allow' | 'deny';
+  /** 'tcp' | 'udp' | 'icmp' | '-1' or a protocol number; written as the number AWS prints. */
+  protocol?: string;
+  /** Default 0.0.0.0/0 (unless `ipv6Cidr` is given). */
+  cidr?: string;
+  ipv6Cidr?: string;
+  ports?: number | readonly [number, number];
+}
+
+export interface NetworkAclOptions extends Placed {
+  vpc: string;
+  subnets?: string[];
+  /** IsDefault; default false. */
+  isDefault?: boolean;
+  /** Default: the default ACL's entries (rule 100 allows all, in and out). */
+  entries?: AclEntryInput[];
+}
+
+export interface NetworkInterfaceOptions extends Placed {
+  /** The subnet; VPC, AZ, account and region default to the subnet's when it was declared. */
+  subnet: string;
+  vpc?: string;
+  az?: string;
+  /** As for `subnet()`: undefined resolves the AZ name, null leaves AvailabilityZoneId out. */
+  azId?: string | null;
+  /** Default: an address derived from the subnet CIDR. */
+  privateIp?: string;
+  secondaryIps?: string[];
+  /** Association.PublicIp (an Elastic IP or an auto-assigned public IPv4 address). */
+  publicIp?: string;
+  ipv6?: string[];
+  groups?: string[];
+  /** Attachment.InstanceId. */
+  instance?: string;
+  /** InterfaceType; default 'interface'. */
+  type?: 'interface' | 'nat_gateway' | 'vpc_endpoint' | 'transit_gateway' | string;
+  description?: string;
+  requesterManaged?: boolean;
+}
+
+export interface InstanceOptions extends Placed {
+  subnet: string;
+  /** The primary network interface's id; default derived from the instance id. */
+  eni?: string;
+  privateIp?: string;
+  publicIp?: string;
+  ipv6?: string[];
+  groups?: string[];
+  azId?: string | null;
+  type?: string;
+  state?: 'pending' | 'running' | 'stopping' | 'stopped';
+}
+
+export interface NatGatewayOptions extends Placed {
+  subnet: string;
+  vpc?: string;
+  /** ConnectivityType; default 'public'. */
+  connectivity?: 'public' | 'private';
+  /** Default derived; only public NAT gateways get one. */
+  publicIp?: string;
+  privateIp?: string;
+  /** Default 'available'. */
+  state?: 'pending' | 'available' | 'deleting' | 'deleted' | 'failed';
+  /** The NAT gateway's network interface id; default derived. */
+  eni?: string;
+}
+
+export interface VpcEndpointOptions extends Placed {
+  vpc: string;
+  type?: 'Gateway' | 'Interface';
+  /** ServiceName; default `com.amazonaws.<region>.s3`. */
+  service?: string;
+  /** PolicyDocument (written as the string the API returns); default full access; null = none. */
+  policy?: object | null;
+  /** RouteTableIds of a gateway endpoint; default one table derived from the VPC id. */
+  routeTables?: string[];
+  /** SubnetIds of an interface endpoint; each gets an endpoint network interface. */
+  subnets?: string[];
+  /** Subnet → the id of the endpoint network interface there; default derived. */
+  enis?: Record<string, string>;
+  /** PrivateDnsEnabled; default true for interface endpoints. */
+  privateDns?: boolean;
+  /** Security groups of an interface endpoint (and of its network interfaces). */
+  groups?: string[];
+  /** State; default 'available'. */
+  state?: string;
+}
+
+export interface TransitGatewayOptions extends Placed {
+  /** Options.AssociationDefaultRouteTableId (DefaultRouteTableAssociation enabled). */
+  defaultAssociation?: string;
+  /** Options.PropagationDefaultRouteTableId (DefaultRouteTablePropagation enabled). */
+  defaultPropagation?: string;
+  asn?: number;
+  state?: string;
+}
+
+/**
+ * A transit gateway route as search-transit-gateway-routes prints it:
+ * `[destination, attachment]`, `[destination, 'blackhole']`, or the object form. Propagated
+ * routes are generated from `propagations` (one per VPC CIDR of a VPC attachment).
+ */
+export type TgwRouteInput =
+  | readonly [dest: string, attachment: string]
+  | {
+      /** A CIDR or a prefix list id (`pl-…`, written as PrefixListId). */
+      dest: string;
+      attachment?: string;
+      /** Default 'static'. */
+      type?: 'static' | 'propagated';
+      /** Default 'active'; 'blackhole' drops matching traffic (and names no attachment). */
+      state?: 'active' | 'blackhole';
+    };
+
+export interface TgwRouteTableOptions extends Placed {
+  tgw: string;
+  routes?: TgwRouteInput[];
+  /** Attachments associated with the table (each attachment has at most one). */
+  associations?: string[];
+  /** Attachments that propagate into the table (VPC attachments give a route per VPC CIDR). */
+  propagations?: string[];
+  defaultAssociation?: boolean;
+  defaultPropagation?: boolean;
+}
+
+export interface TgwPeeringSide {
+  tgw: string;
+  account: string;
+  region: string;
+  /** The route table this side's end of the peering attachment is associated with. */
+  routeTable?: string;
+}
+
+export interface TgwPeeringOptions {
+  requester: TgwPeeringSide;
+  accepter: TgwPeeringSide;
+  /** State (and Status.Code); default 'available'. */
+  state?: string;
 }
 
 /** The array key of each list-type contract call (what `empty()` writes). */
@@ -327,6 +539,27 @@ export class Estate {
   private readonly gapList: Gap[] = [];
   private readonly vpcCidrs = new Map<string, string>();
   private readonly azMaps = new Map<string, Map<string, string>>();
+  private readonly vpcIpv6 = new Map<string, string>();
+  private readonly subnetInfo = new Map<
+    string,
+    {
+      vpc: string;
+      account: string;
+      region: string;
+      az: string;
+      azId: string | null | undefined;
+      cidr: () => string;
+    }
+  >();
+  private readonly sgNames = new Map<string, string>();
+  private readonly instanceEnis = new Map<string, string>();
+  /** Attachment ids (`id` or `id@tgw` for a peering side) → what they attach. */
+  private readonly tgwAttachInfo = new Map<
+    string,
+    { tgw: string; resourceType: string; resourceId: string }
+  >();
+  /** TGW route table → its transit gateway and the attachments associated with it. */
+  private readonly tgwRtbAssoc = new Map<string, { tgw: string | undefined; atts: Set<string> }>();
   private readonly orgs = new Map<string, { management: string; members: string[] }>();
 
   constructor(opts: { createdAt?: string; regions?: string[] } = {}) {
@@ -786,14 +1019,34 @@ export class Estate {
 
   // ------------------------------------------------------------ EC2
 
-  vpc(id: string, o: { account?: string; region?: string; cidr?: string } = {}): this {
+  /** A VPC; `ipv6Cidr` adds an Amazon-provided IPv6 block (Ipv6CidrBlockAssociationSet). */
+  vpc(
+    id: string,
+    o: { account?: string; region?: string; cidr?: string; ipv6Cidr?: string } = {},
+  ): this {
     const account = o.account ?? DEFAULT_ACCOUNT;
     const region = o.region ?? DEFAULT_REGION;
     const cidr = o.cidr ?? cidrOf(`vpc:${id}`);
     this.vpcCidrs.set(id, cidr);
+    if (o.ipv6Cidr !== undefined) this.vpcIpv6.set(id, o.ipv6Cidr);
+    else this.vpcIpv6.delete(id);
+    const ipv6 = o.ipv6Cidr;
     this.listEntry(account, region, 'ec2', 'describe-vpcs', id, () => ({
       OwnerId: account,
       InstanceTenancy: 'default',
+      ...(ipv6 !== undefined
+        ? {
+            Ipv6CidrBlockAssociationSet: [
+              {
+                AssociationId: `vpc-cidr-assoc-${hexId(`assoc6:${id}`, 17)}`,
+                Ipv6CidrBlock: ipv6,
+                Ipv6CidrBlockState: { State: 'associated' },
+                NetworkBorderGroup: region,
+                Ipv6Pool: 'Amazon',
+              },
+            ],
+          }
+        : {}),
       CidrBlockAssociationSet: [
         {
           AssociationId: `vpc-cidr-assoc-${hexId(`assoc:${id}`, 17)}`,
@@ -810,28 +1063,28 @@ export class Estate {
     return this;
   }
 
-  /** A VPC endpoint (a gateway endpoint to S3 by default), as describe-vpc-endpoints prints it. */
-  vpcEndpoint(
-    id: string,
-    o: {
-      vpc: string;
-      account?: string;
-      region?: string;
-      type?: 'Gateway' | 'Interface';
-      service?: string;
-      /** PolicyDocument (written as the string the API returns); default full access; null = none. */
-      policy?: object | null;
-    },
-  ): this {
+  /**
+   * A VPC endpoint (a gateway endpoint to S3 by default), as describe-vpc-endpoints prints it.
+   * An interface endpoint with `subnets` also gets its requester-managed network interfaces
+   * in describe-network-interfaces (one per subnet, in the endpoint's security groups).
+   */
+  vpcEndpoint(id: string, o: VpcEndpointOptions): this {
     const account = o.account ?? DEFAULT_ACCOUNT;
     const region = o.region ?? DEFAULT_REGION;
     const type = o.type ?? 'Gateway';
+    const serviceName = o.service ?? `com.amazonaws.${region}.s3`;
+    const subnets = type === 'Interface' ? (o.subnets ?? []) : [];
+    const groups = o.groups ?? [];
+    const privateDns = o.privateDns ?? type === 'Interface';
+    const eniOf = (subnet: string) =>
+      o.enis?.[subnet] ?? `eni-${hexId(`vpce-eni:${id}:${subnet}`, 17)}`;
+    const shortService = serviceName.split('.').slice(3).join('.');
     this.listEntry(account, region, 'ec2', 'describe-vpc-endpoints', id, () => ({
       VpcEndpointId: id,
       VpcEndpointType: type,
       VpcId: o.vpc,
-      ServiceName: o.service ?? `com.amazonaws.${region}.s3`,
-      State: 'available',
+      ServiceName: serviceName,
+      State: o.state ?? 'available',
       ...(o.policy === null
         ? {}
         : {
@@ -839,17 +1092,45 @@ export class Estate {
               ? JSON.stringify(o.policy)
               : '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
           }),
-      RouteTableIds: type === 'Gateway' ? [`rtb-${hexId(`rtb:${o.vpc}`, 17)}`] : [],
-      SubnetIds: [],
-      Groups: [],
-      PrivateDnsEnabled: type === 'Interface',
+      RouteTableIds:
+        type === 'Gateway' ? (o.routeTables ?? [`rtb-${hexId(`rtb:${o.vpc}`, 17)}`]) : [],
+      SubnetIds: subnets,
+      Groups: groups.map((g) => ({ GroupId: g, GroupName: this.sgNames.get(g) ?? g })),
+      PrivateDnsEnabled: privateDns,
       RequesterManaged: false,
-      NetworkInterfaceIds: [],
-      DnsEntries: [],
+      NetworkInterfaceIds: subnets.map(eniOf),
+      DnsEntries:
+        type === 'Interface'
+          ? [
+              {
+                DnsName: `${id}-${hexId(`dns:${id}`, 8)}.${shortService}.${region}.vpce.amazonaws.com`,
+                HostedZoneId: `Z${hexId(`zone:${region}`, 13).toUpperCase()}`,
+              },
+              ...(privateDns
+                ? [
+                    {
+                      DnsName: `${shortService}.${region}.amazonaws.com`,
+                      HostedZoneId: `Z${hexId(`phz:${id}`, 20).toUpperCase()}`,
+                    },
+                  ]
+                : []),
+            ]
+          : [],
       CreationTimestamp: CREATED,
       Tags: [],
       OwnerId: account,
     }));
+    for (const subnet of subnets) {
+      this.networkInterface(eniOf(subnet), {
+        subnet,
+        account,
+        region,
+        groups,
+        type: 'vpc_endpoint',
+        description: `VPC Endpoint Interface ${id}`,
+        requesterManaged: true,
+      });
+    }
     return this;
   }
 
@@ -866,15 +1147,21 @@ export class Estate {
       az: string;
       azId?: string | null;
       cidr?: string;
+      ipv6Cidr?: string;
     },
   ): this {
     const account = o.account ?? DEFAULT_ACCOUNT;
     const region = o.region ?? DEFAULT_REGION;
+    this.subnetInfo.set(id, {
+      vpc: o.vpc,
+      account,
+      region,
+      az: o.az,
+      azId: o.azId,
+      cidr: () => o.cidr ?? this.subnetCidr(id, o.vpc),
+    });
     this.listEntry(account, region, 'ec2', 'describe-subnets', id, () => {
-      const azId =
-        o.azId === null
-          ? undefined
-          : (o.azId ?? this.azMaps.get(`${account}|${region}`)?.get(o.az) ?? azIdFor(region, o.az));
+      const azId = this.resolveAzId(account, region, o.az, o.azId);
       return {
         AvailabilityZone: o.az,
         ...(azId !== undefined ? { AvailabilityZoneId: azId } : {}),
@@ -887,7 +1174,16 @@ export class Estate {
         VpcId: o.vpc,
         OwnerId: account,
         AssignIpv6AddressOnCreation: false,
-        Ipv6CidrBlockAssociationSet: [],
+        Ipv6CidrBlockAssociationSet:
+          o.ipv6Cidr !== undefined
+            ? [
+                {
+                  AssociationId: `subnet-cidr-assoc-${hexId(`assoc6:${id}`, 17)}`,
+                  Ipv6CidrBlock: o.ipv6Cidr,
+                  Ipv6CidrBlockState: { State: 'associated' },
+                },
+              ]
+            : [],
         SubnetArn: `arn:aws:ec2:${region}:${account}:subnet/${id}`,
       };
     });
@@ -951,6 +1247,12 @@ export class Estate {
     return this;
   }
 
+  /**
+   * A transit gateway attachment in describe-transit-gateway-attachments (written in the
+   * resource owner's account unless `account` says otherwise; call again with the other
+   * account to list it on both sides). Its Association is `routeTable`, else the TGW route
+   * table whose `associations` name it.
+   */
   tgwAttachment(id: string, o: TgwAttachmentOptions): this {
     const account = o.account ?? o.resourceOwner;
     const region = o.region ?? DEFAULT_REGION;
@@ -958,20 +1260,618 @@ export class Estate {
     const resourceId =
       o.resourceId ?? `${resourceType === 'vpc' ? 'vpc' : resourceType}-${hexId(`res:${id}`, 17)}`;
     const state = o.state ?? 'available';
-    this.listEntry(account, region, 'ec2', 'describe-transit-gateway-attachments', id, () => ({
-      TransitGatewayAttachmentId: id,
+    this.tgwAttachInfo.set(id, { tgw: o.tgw, resourceType, resourceId });
+    if (o.routeTable !== undefined) this.associateTgw(o.routeTable, undefined, id);
+    this.listEntry(account, region, 'ec2', 'describe-transit-gateway-attachments', id, () => {
+      const rtb = o.routeTable ?? this.tgwAssociationOf(id, o.tgw);
+      return {
+        TransitGatewayAttachmentId: id,
+        TransitGatewayId: o.tgw,
+        TransitGatewayOwnerId: o.tgwOwner,
+        ResourceOwnerId: o.resourceOwner,
+        ResourceType: resourceType,
+        ResourceId: resourceId,
+        State: state,
+        ...(rtb !== undefined
+          ? { Association: { TransitGatewayRouteTableId: rtb, State: 'associated' } }
+          : {}),
+        CreationTime: CREATED,
+        Tags: [],
+      };
+    });
+    return this;
+  }
+
+  // ------------------------------------------------------------ VPC routing and filtering
+
+  /**
+   * A VPC route table (describe-route-tables). Local routes (one per VPC CIDR, IPv6 included)
+   * come first, as AWS lists them; `main` adds the Main association, `subnets` the explicit
+   * ones.
+   */
+  routeTable(id: string, o: RouteTableOptions): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    const assoc = (seed: string) => `rtbassoc-${hexId(`rtbassoc:${id}:${seed}`, 17)}`;
+    this.listEntry(account, region, 'ec2', 'describe-route-tables', id, () => {
+      const locals = [this.vpcCidrs.get(o.vpc), this.vpcIpv6.get(o.vpc)].flatMap((cidr) =>
+        cidr === undefined
+          ? []
+          : [
+              {
+                [cidr.includes(':') ? 'DestinationIpv6CidrBlock' : 'DestinationCidrBlock']: cidr,
+                GatewayId: 'local',
+                Origin: 'CreateRouteTable',
+                State: 'active',
+              },
+            ],
+      );
+      return {
+        Associations: [
+          ...(o.main
+            ? [
+                {
+                  Main: true,
+                  RouteTableAssociationId: assoc('main'),
+                  RouteTableId: id,
+                  AssociationState: { State: 'associated' },
+                },
+              ]
+            : []),
+          ...(o.subnets ?? []).map((subnet) => ({
+            Main: false,
+            RouteTableAssociationId: assoc(subnet),
+            RouteTableId: id,
+            SubnetId: subnet,
+            AssociationState: { State: 'associated' },
+          })),
+        ],
+        PropagatingVgws: [],
+        RouteTableId: id,
+        Routes: [...locals, ...(o.routes ?? []).map((r) => this.vpcRoute(r, account))],
+        Tags: [],
+        VpcId: o.vpc,
+        OwnerId: account,
+      };
+    });
+    return this;
+  }
+
+  /** An internet gateway, attached to `vpc` (State 'available', as the CLI prints it) or detached. */
+  internetGateway(id: string, o: Placed & { vpc?: string | null } = {}): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    const vpc = o.vpc ?? null;
+    this.listEntry(account, region, 'ec2', 'describe-internet-gateways', id, () => ({
+      Attachments: vpc === null ? [] : [{ State: 'available', VpcId: vpc }],
+      InternetGatewayId: id,
+      OwnerId: account,
+      Tags: [],
+    }));
+    return this;
+  }
+
+  /** An egress-only internet gateway (IPv6 only), attached to `vpc`. */
+  egressOnlyInternetGateway(id: string, o: Placed & { vpc: string }): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    this.listEntry(account, region, 'ec2', 'describe-egress-only-internet-gateways', id, () => ({
+      Attachments: [{ State: 'attached', VpcId: o.vpc }],
+      EgressOnlyInternetGatewayId: id,
+      Tags: [],
+    }));
+    return this;
+  }
+
+  /**
+   * A NAT gateway (describe-nat-gateways) and its requester-managed network interface. A public
+   * NAT gateway has an Elastic IP; a private one has none.
+   */
+  natGateway(id: string, o: NatGatewayOptions): this {
+    const sub = this.subnetInfo.get(o.subnet);
+    const account = o.account ?? sub?.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? sub?.region ?? DEFAULT_REGION;
+    const vpc = o.vpc ?? sub?.vpc ?? `vpc-${hexId(`vpc-of:${o.subnet}`, 17)}`;
+    const connectivity = o.connectivity ?? 'public';
+    const eni = o.eni ?? `eni-${hexId(`nat-eni:${id}`, 17)}`;
+    const publicIp =
+      connectivity === 'public' ? (o.publicIp ?? publicIpFor(`nat:${id}`)) : undefined;
+    const privateIp = () => o.privateIp ?? this.subnetIp(o.subnet, `nat:${id}`);
+    this.listEntry(account, region, 'ec2', 'describe-nat-gateways', id, () => ({
+      CreateTime: CREATED,
+      NatGatewayAddresses: [
+        {
+          ...(publicIp !== undefined
+            ? {
+                AllocationId: `eipalloc-${hexId(`eip:${id}`, 17)}`,
+                AssociationId: `eipassoc-${hexId(`eipassoc:${id}`, 17)}`,
+              }
+            : {}),
+          NetworkInterfaceId: eni,
+          PrivateIp: privateIp(),
+          ...(publicIp !== undefined ? { PublicIp: publicIp } : {}),
+          IsPrimary: true,
+          Status: 'succeeded',
+        },
+      ],
+      NatGatewayId: id,
+      State: o.state ?? 'available',
+      SubnetId: o.subnet,
+      VpcId: vpc,
+      Tags: [],
+      ConnectivityType: connectivity,
+    }));
+    this.networkInterface(eni, {
+      subnet: o.subnet,
+      vpc,
+      account,
+      region,
+      privateIp: o.privateIp ?? this.subnetIp(o.subnet, `nat:${id}`),
+      ...(publicIp !== undefined ? { publicIp } : {}),
+      groups: [],
+      type: 'nat_gateway',
+      description: `Interface for NAT Gateway ${id}`,
+      requesterManaged: true,
+    });
+    return this;
+  }
+
+  /** A network interface (describe-network-interfaces). */
+  networkInterface(id: string, o: NetworkInterfaceOptions): this {
+    const sub = this.subnetInfo.get(o.subnet);
+    const account = o.account ?? sub?.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? sub?.region ?? DEFAULT_REGION;
+    const vpc = o.vpc ?? sub?.vpc ?? `vpc-${hexId(`vpc-of:${o.subnet}`, 17)}`;
+    const az = o.az ?? sub?.az ?? `${region}a`;
+    const azIdOpt = o.azId !== undefined ? o.azId : sub?.azId;
+    const groups = o.groups ?? [];
+    const type = o.type ?? 'interface';
+    const publicIp = o.publicIp;
+    this.listEntry(account, region, 'ec2', 'describe-network-interfaces', id, () => {
+      const primary = o.privateIp ?? this.subnetIp(o.subnet, `eni:${id}`);
+      const azId = this.resolveAzId(account, region, az, azIdOpt);
+      const association =
+        publicIp !== undefined
+          ? {
+              IpOwnerId: type === 'interface' ? 'amazon' : account,
+              PublicDnsName: `ec2-${publicIp.replaceAll('.', '-')}.${region}.compute.amazonaws.com`,
+              PublicIp: publicIp,
+            }
+          : undefined;
+      const privateDns = (ip: string) => `ip-${ip.replaceAll('.', '-')}.${region}.compute.internal`;
+      return {
+        ...(association ? { Association: association } : {}),
+        ...(o.instance !== undefined
+          ? {
+              Attachment: {
+                AttachTime: CREATED,
+                AttachmentId: `eni-attach-${hexId(`attach:${id}`, 17)}`,
+                DeleteOnTermination: true,
+                DeviceIndex: 0,
+                NetworkCardIndex: 0,
+                InstanceId: o.instance,
+                InstanceOwnerId: account,
+                Status: 'attached',
+              },
+            }
+          : {}),
+        AvailabilityZone: az,
+        ...(azId !== undefined ? { AvailabilityZoneId: azId } : {}),
+        Description: o.description ?? '',
+        Groups: groups.map((g) => ({ GroupId: g, GroupName: this.sgNames.get(g) ?? g })),
+        InterfaceType: type,
+        Ipv6Addresses: (o.ipv6 ?? []).map((a) => ({ Ipv6Address: a, IsPrimaryIpv6: false })),
+        MacAddress: macFor(id),
+        NetworkInterfaceId: id,
+        OwnerId: account,
+        PrivateDnsName: privateDns(primary),
+        PrivateIpAddress: primary,
+        PrivateIpAddresses: [primary, ...(o.secondaryIps ?? [])].map((ip, i) => ({
+          ...(i === 0 && association ? { Association: association } : {}),
+          Primary: i === 0,
+          PrivateDnsName: privateDns(ip),
+          PrivateIpAddress: ip,
+        })),
+        RequesterManaged: o.requesterManaged ?? false,
+        SourceDestCheck: true,
+        Status: 'in-use',
+        SubnetId: o.subnet,
+        TagSet: [],
+        VpcId: vpc,
+      };
+    });
+    return this;
+  }
+
+  /**
+   * An instance (describe-instances, one reservation each) with its primary network interface,
+   * which is also written to describe-network-interfaces (attached to the instance).
+   */
+  instance(id: string, o: InstanceOptions): this {
+    const sub = this.subnetInfo.get(o.subnet);
+    const account = o.account ?? sub?.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? sub?.region ?? DEFAULT_REGION;
+    const vpc = sub?.vpc ?? `vpc-${hexId(`vpc-of:${o.subnet}`, 17)}`;
+    const az = sub?.az ?? `${region}a`;
+    const azIdOpt = o.azId !== undefined ? o.azId : sub?.azId;
+    const eni = o.eni ?? `eni-${hexId(`instance-eni:${id}`, 17)}`;
+    const groups = o.groups ?? [];
+    const state = o.state ?? 'running';
+    this.instanceEnis.set(id, eni);
+    this.networkInterface(eni, {
+      subnet: o.subnet,
+      account,
+      region,
+      vpc,
+      az,
+      ...(o.azId !== undefined ? { azId: o.azId } : {}),
+      ...(o.privateIp !== undefined ? { privateIp: o.privateIp } : {}),
+      ...(o.publicIp !== undefined ? { publicIp: o.publicIp } : {}),
+      ...(o.ipv6 !== undefined ? { ipv6: o.ipv6 } : {}),
+      groups,
+      instance: id,
+    });
+    this.listEntry(account, region, 'ec2', 'describe-instances', id, () => {
+      const privateIp = o.privateIp ?? this.subnetIp(o.subnet, `eni:${eni}`);
+      const azId = this.resolveAzId(account, region, az, azIdOpt);
+      const sgs = groups.map((g) => ({ GroupId: g, GroupName: this.sgNames.get(g) ?? g }));
+      return {
+        Groups: [],
+        Instances: [
+          {
+            AmiLaunchIndex: 0,
+            ImageId: `ami-${hexId(`ami:${region}`, 17)}`,
+            InstanceId: id,
+            InstanceType: o.type ?? 'm7g.large',
+            LaunchTime: CREATED,
+            Monitoring: { State: 'disabled' },
+            Placement: {
+              AvailabilityZone: az,
+              ...(azId !== undefined ? { AvailabilityZoneId: azId } : {}),
+              GroupName: '',
+              Tenancy: 'default',
+            },
+            PrivateDnsName: `ip-${privateIp.replaceAll('.', '-')}.${region}.compute.internal`,
+            PrivateIpAddress: privateIp,
+            ...(o.publicIp !== undefined ? { PublicIpAddress: o.publicIp } : {}),
+            State: { Code: INSTANCE_STATE_CODES[state], Name: state },
+            SubnetId: o.subnet,
+            VpcId: vpc,
+            Architecture: 'arm64',
+            NetworkInterfaces: [
+              {
+                Attachment: {
+                  AttachTime: CREATED,
+                  AttachmentId: `eni-attach-${hexId(`attach:${eni}`, 17)}`,
+                  DeleteOnTermination: true,
+                  DeviceIndex: 0,
+                  Status: 'attached',
+                  NetworkCardIndex: 0,
+                },
+                Groups: sgs,
+                Ipv6Addresses: (o.ipv6 ?? []).map((a) => ({ Ipv6Address: a })),
+                MacAddress: macFor(eni),
+                NetworkInterfaceId: eni,
+                OwnerId: account,
+                PrivateIpAddress: privateIp,
+                PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: privateIp }],
+                SourceDestCheck: true,
+                Status: 'in-use',
+                SubnetId: o.subnet,
+                VpcId: vpc,
+                InterfaceType: 'interface',
+              },
+            ],
+            SecurityGroups: sgs,
+            SourceDestCheck: true,
+            Tags: [],
+          },
+        ],
+        OwnerId: account,
+        ReservationId: `r-${hexId(`reservation:${id}`, 17)}`,
+      };
+    });
+    return this;
+  }
+
+  /** A security group (describe-security-groups); egress defaults to all traffic anywhere. */
+  securityGroup(id: string, o: SecurityGroupOptions): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    const name = o.name ?? id;
+    this.sgNames.set(id, name);
+    this.listEntry(account, region, 'ec2', 'describe-security-groups', id, () => {
+      const egress = o.egress ?? [
+        {
+          protocol: '-1' as const,
+          cidrs: ['0.0.0.0/0'],
+          ...(this.vpcIpv6.has(o.vpc) ? { ipv6Cidrs: ['::/0'] } : {}),
+        },
+      ];
+      return {
+        Description: `${name} (test estate)`,
+        GroupName: name,
+        IpPermissions: (o.ingress ?? []).map((r) => sgPermission(r, account)),
+        OwnerId: account,
+        GroupId: id,
+        IpPermissionsEgress: egress.map((r) => sgPermission(r, account)),
+        Tags: [],
+        VpcId: o.vpc,
+      };
+    });
+    return this;
+  }
+
+  /**
+   * A network ACL (describe-network-acls): entries egress first, each direction by rule
+   * number, each ending in the `*` rule that denies what nothing else matched.
+   */
+  networkAcl(id: string, o: NetworkAclOptions): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    this.listEntry(account, region, 'ec2', 'describe-network-acls', id, () => {
+      const ipv6 = this.vpcIpv6.has(o.vpc);
+      const given: AclEntryInput[] = o.entries ?? [
+        { rule: 100, egress: true },
+        { rule: 100, egress: false },
+        ...(ipv6
+          ? [
+              { rule: 101, egress: true, ipv6Cidr: '::/0' },
+              { rule: 101, egress: false, ipv6Cidr: '::/0' },
+            ]
+          : []),
+      ];
+      const star = (egress: boolean): AclEntryInput[] => [
+        { rule: 32767, egress, action: 'deny' },
+        ...(ipv6 ? [{ rule: 32768, egress, action: 'deny' as const, ipv6Cidr: '::/0' }] : []),
+      ];
+      const all = [...given, ...star(true), ...star(false)].sort(
+        (a, b) => Number(b.egress) - Number(a.egress) || a.rule - b.rule,
+      );
+      return {
+        Associations: (o.subnets ?? []).map((subnet) => ({
+          NetworkAclAssociationId: `aclassoc-${hexId(`aclassoc:${id}:${subnet}`, 17)}`,
+          NetworkAclId: id,
+          SubnetId: subnet,
+        })),
+        Entries: all.map(aclEntry),
+        IsDefault: o.isDefault ?? false,
+        NetworkAclId: id,
+        Tags: [],
+        VpcId: o.vpc,
+        OwnerId: account,
+      };
+    });
+    return this;
+  }
+
+  /**
+   * An AWS-managed prefix list as describe-prefix-lists prints it (the S3 and DynamoDB lists
+   * that gateway endpoint routes name). `service` names it `com.amazonaws.<region>.<service>`.
+   */
+  prefixList(id: string, o: Placed & { service?: string; name?: string; cidrs: string[] }): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    const name = o.name ?? `com.amazonaws.${region}.${o.service ?? 's3'}`;
+    this.listEntry(account, region, 'ec2', 'describe-prefix-lists', id, () => ({
+      Cidrs: [...o.cidrs],
+      PrefixListId: id,
+      PrefixListName: name,
+    }));
+    return this;
+  }
+
+  /** A customer-managed prefix list (describe-managed-prefix-lists) and its entries file. */
+  managedPrefixList(
+    id: string,
+    o: Placed & {
+      name: string;
+      entries: (string | { cidr: string; description?: string })[];
+      addressFamily?: 'IPv4' | 'IPv6';
+      maxEntries?: number;
+    },
+  ): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    const entries = o.entries.map((e) => (typeof e === 'string' ? { cidr: e } : e));
+    this.listEntry(account, region, 'ec2', 'describe-managed-prefix-lists', id, () => ({
+      PrefixListId: id,
+      AddressFamily: o.addressFamily ?? 'IPv4',
+      State: 'create-complete',
+      PrefixListArn: `arn:aws:ec2:${region}:${account}:prefix-list/${id}`,
+      PrefixListName: o.name,
+      MaxEntries: o.maxEntries ?? Math.max(10, entries.length),
+      Version: 1,
+      Tags: [],
+      OwnerId: account,
+    }));
+    this.single(account, region, 'ec2', 'get-managed-prefix-list-entries', id, () => ({
+      Entries: entries.map((e) => ({
+        Cidr: e.cidr,
+        ...(e.description !== undefined ? { Description: e.description } : {}),
+      })),
+    }));
+    return this;
+  }
+
+  // ------------------------------------------------------------ transit gateways
+
+  /** A transit gateway (describe-transit-gateways). */
+  transitGateway(id: string, o: TransitGatewayOptions = {}): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    this.listEntry(account, region, 'ec2', 'describe-transit-gateways', id, () => ({
+      TransitGatewayId: id,
+      TransitGatewayArn: `arn:aws:ec2:${region}:${account}:transit-gateway/${id}`,
+      State: o.state ?? 'available',
+      OwnerId: account,
+      Description: '',
+      CreationTime: CREATED,
+      Options: {
+        AmazonSideAsn: o.asn ?? 64512,
+        AutoAcceptSharedAttachments: 'disable',
+        DefaultRouteTableAssociation: o.defaultAssociation !== undefined ? 'enable' : 'disable',
+        ...(o.defaultAssociation !== undefined
+          ? { AssociationDefaultRouteTableId: o.defaultAssociation }
+          : {}),
+        DefaultRouteTablePropagation: o.defaultPropagation !== undefined ? 'enable' : 'disable',
+        ...(o.defaultPropagation !== undefined
+          ? { PropagationDefaultRouteTableId: o.defaultPropagation }
+          : {}),
+        VpnEcmpSupport: 'enable',
+        DnsSupport: 'enable',
+        SecurityGroupReferencingSupport: 'disable',
+        MulticastSupport: 'disable',
+      },
+      Tags: [],
+    }));
+    return this;
+  }
+
+  /**
+   * A transit gateway route table: its listing, search-transit-gateway-routes (the given
+   * routes, static unless said otherwise, plus one propagated route per VPC CIDR of each
+   * propagating VPC attachment), and its associations and propagations files.
+   */
+  tgwRouteTable(id: string, o: TgwRouteTableOptions): this {
+    const account = o.account ?? DEFAULT_ACCOUNT;
+    const region = o.region ?? DEFAULT_REGION;
+    for (const att of o.associations ?? []) this.associateTgw(id, o.tgw, att);
+    const entry = this.tgwRtbAssoc.get(id) ?? { tgw: o.tgw, atts: new Set<string>() };
+    entry.tgw = o.tgw;
+    this.tgwRtbAssoc.set(id, entry);
+    const link = (att: string) => {
+      const info = this.tgwAttachInfo.get(`${att}@${o.tgw}`) ?? this.tgwAttachInfo.get(att);
+      return {
+        TransitGatewayAttachmentId: att,
+        ResourceId: info?.resourceId ?? `vpc-${hexId(`res:${att}`, 17)}`,
+        ResourceType: info?.resourceType ?? 'vpc',
+      };
+    };
+    this.listEntry(account, region, 'ec2', 'describe-transit-gateway-route-tables', id, () => ({
+      TransitGatewayRouteTableId: id,
       TransitGatewayId: o.tgw,
-      TransitGatewayOwnerId: o.tgwOwner,
-      ResourceOwnerId: o.resourceOwner,
-      ResourceType: resourceType,
-      ResourceId: resourceId,
-      State: state,
-      ...(o.routeTable !== undefined
-        ? { Association: { TransitGatewayRouteTableId: o.routeTable, State: 'associated' } }
-        : {}),
+      State: 'available',
+      DefaultAssociationRouteTable: o.defaultAssociation ?? false,
+      DefaultPropagationRouteTable: o.defaultPropagation ?? false,
       CreationTime: CREATED,
       Tags: [],
     }));
+    this.single(account, region, 'ec2', 'search-transit-gateway-routes', id, () => {
+      const given = (o.routes ?? []).map((r) => {
+        const x: Exclude<TgwRouteInput, readonly unknown[]> = Array.isArray(r)
+          ? r[1] === 'blackhole'
+            ? { dest: r[0] as string, state: 'blackhole' }
+            : { dest: r[0] as string, attachment: r[1] as string }
+          : (r as Exclude<TgwRouteInput, readonly unknown[]>);
+        const blackhole = x.state === 'blackhole';
+        return {
+          ...(x.dest.startsWith('pl-')
+            ? { PrefixListId: x.dest }
+            : { DestinationCidrBlock: x.dest }),
+          ...(!blackhole && x.attachment !== undefined
+            ? { TransitGatewayAttachments: [link(x.attachment)] }
+            : {}),
+          Type: x.type ?? 'static',
+          State: blackhole ? 'blackhole' : 'active',
+        };
+      });
+      const propagated = (o.propagations ?? []).flatMap((att) => {
+        const l = link(att);
+        if (l.ResourceType !== 'vpc') return [];
+        return [this.vpcCidrs.get(l.ResourceId), this.vpcIpv6.get(l.ResourceId)].flatMap((cidr) =>
+          cidr === undefined
+            ? []
+            : [
+                {
+                  DestinationCidrBlock: cidr,
+                  TransitGatewayAttachments: [l],
+                  Type: 'propagated',
+                  State: 'active',
+                },
+              ],
+        );
+      });
+      // Propagated routes first: a reader must not rely on order to prefer static ones.
+      return { Routes: [...propagated, ...given], AdditionalRoutesAvailable: false };
+    });
+    this.single(account, region, 'ec2', 'get-transit-gateway-route-table-associations', id, () => ({
+      Associations: [...(this.tgwRtbAssoc.get(id)?.atts ?? [])].map((att) => ({
+        ...link(att),
+        State: 'associated',
+      })),
+    }));
+    const propagations = o.propagations ?? [];
+    this.single(account, region, 'ec2', 'get-transit-gateway-route-table-propagations', id, () => ({
+      TransitGatewayRouteTablePropagations: propagations.map((att) => ({
+        ...link(att),
+        State: 'enabled',
+      })),
+    }));
+    return this;
+  }
+
+  /**
+   * A transit gateway peering attachment: describe-transit-gateway-peering-attachments on both
+   * sides, and each side's view in describe-transit-gateway-attachments (ResourceType
+   * 'peering', ResourceId the other transit gateway, Association this side's route table).
+   */
+  tgwPeering(id: string, o: TgwPeeringOptions): this {
+    const state = o.state ?? 'available';
+    const info = (s: TgwPeeringSide) => ({
+      TransitGatewayId: s.tgw,
+      OwnerId: s.account,
+      Region: s.region,
+    });
+    for (const [side, other] of [
+      [o.requester, o.accepter],
+      [o.accepter, o.requester],
+    ] as const) {
+      this.tgwAttachInfo.set(`${id}@${side.tgw}`, {
+        tgw: side.tgw,
+        resourceType: 'peering',
+        resourceId: other.tgw,
+      });
+      if (side.routeTable !== undefined) this.associateTgw(side.routeTable, side.tgw, id);
+      this.listEntry(
+        side.account,
+        side.region,
+        'ec2',
+        'describe-transit-gateway-peering-attachments',
+        id,
+        () => ({
+          TransitGatewayAttachmentId: id,
+          RequesterTgwInfo: info(o.requester),
+          AccepterTgwInfo: info(o.accepter),
+          Options: { DynamicRouting: 'disable' },
+          Status: { Code: state, Message: peeringMessage(state, o.accepter.account) },
+          State: state,
+          CreationTime: CREATED,
+          Tags: [],
+        }),
+      );
+      this.listEntry(
+        side.account,
+        side.region,
+        'ec2',
+        'describe-transit-gateway-attachments',
+        `${id}@${side.tgw}`,
+        () => ({
+          TransitGatewayAttachmentId: id,
+          TransitGatewayId: side.tgw,
+          TransitGatewayOwnerId: side.account,
+          ResourceOwnerId: other.account,
+          ResourceType: 'peering',
+          ResourceId: other.tgw,
+          State: state,
+          ...(side.routeTable !== undefined
+            ? { Association: { TransitGatewayRouteTableId: side.routeTable, State: 'associated' } }
+            : {}),
+          CreationTime: CREATED,
+          Tags: [],
+        }),
+      );
+    }
     return this;
   }
 
@@ -1123,6 +2023,69 @@ export class Estate {
     this.touch(account, region, stem);
   }
 
+  private resolveAzId(
+    account: string,
+    region: string,
+    az: string,
+    azId: string | null | undefined,
+  ): string | undefined {
+    if (azId === null) return undefined;
+    return azId ?? this.azMaps.get(`${account}|${region}`)?.get(az) ?? azIdFor(region, az);
+  }
+
+  /** A host address (.100-.199) inside a declared subnet, derived from `seed`; else in 10.255.0.0/24. */
+  private subnetIp(subnet: string, seed: string): string {
+    const cidr = this.subnetInfo.get(subnet)?.cidr() ?? '10.255.0.0/24';
+    const [a = '10', b = '0', c = '0'] = cidr.split('/')[0]!.split('.');
+    return `${a}.${b}.${c}.${100 + (fnv1a(seed) % 100)}`;
+  }
+
+  private vpcRoute(r: RouteInput, account: string): Record<string, unknown> {
+    const x = Array.isArray(r)
+      ? { dest: r[0] as string, target: r[1] as string, state: r[2] as string | undefined }
+      : (r as Exclude<RouteInput, readonly unknown[]>);
+    const dest = x.dest.startsWith('pl-')
+      ? { DestinationPrefixListId: x.dest }
+      : x.dest.includes(':')
+        ? { DestinationIpv6CidrBlock: x.dest }
+        : { DestinationCidrBlock: x.dest };
+    const t = x.target;
+    let target: Record<string, unknown>;
+    if (t === 'local' || t.startsWith('igw-') || t.startsWith('vpce-')) target = { GatewayId: t };
+    else if (t.startsWith('nat-')) target = { NatGatewayId: t };
+    else if (t.startsWith('tgw-')) target = { TransitGatewayId: t };
+    else if (t.startsWith('pcx-')) target = { VpcPeeringConnectionId: t };
+    else if (t.startsWith('eigw-')) target = { EgressOnlyInternetGatewayId: t };
+    else if (t.startsWith('eni-')) target = { NetworkInterfaceId: t };
+    else if (t.startsWith('i-'))
+      target = {
+        InstanceId: t,
+        InstanceOwnerId: account,
+        NetworkInterfaceId: this.instanceEnis.get(t) ?? `eni-${hexId(`instance-eni:${t}`, 17)}`,
+      };
+    else throw new Error(`estate.routeTable: unknown route target ${t}`);
+    return {
+      ...dest,
+      ...target,
+      Origin: ('origin' in x ? x.origin : undefined) ?? 'CreateRoute',
+      State: x.state ?? 'active',
+    };
+  }
+
+  private associateTgw(rtb: string, tgw: string | undefined, att: string): void {
+    const entry = this.tgwRtbAssoc.get(rtb) ?? { tgw, atts: new Set<string>() };
+    if (tgw !== undefined) entry.tgw = tgw;
+    entry.atts.add(att);
+    this.tgwRtbAssoc.set(rtb, entry);
+  }
+
+  /** The route table of `tgw` an attachment is associated with, if any lists it. */
+  private tgwAssociationOf(att: string, tgw: string): string | undefined {
+    for (const [rtb, e] of this.tgwRtbAssoc)
+      if (e.atts.has(att) && (e.tgw === undefined || e.tgw === tgw)) return rtb;
+    return undefined;
+  }
+
   private subnetCidr(id: string, vpc: string): string {
     const vpcCidr = this.vpcCidrs.get(vpc) ?? cidrOf(`vpc:${vpc}`);
     const [a = '10', b = '0'] = vpcCidr.split('/')[0]!.split('.');
@@ -1251,4 +2214,74 @@ function peeringMessage(code: string, accepterAccount: string): string {
         .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
         .join(' ');
   }
+}
+
+const INSTANCE_STATE_CODES: Record<string, number> = {
+  pending: 0,
+  running: 16,
+  stopping: 64,
+  stopped: 80,
+};
+
+/** A documentation-range public IPv4 address (TEST-NET-3) derived from `seed`. */
+function publicIpFor(seed: string): string {
+  return `203.0.113.${1 + (fnv1a(seed) % 250)}`;
+}
+
+function macFor(seed: string): string {
+  const h = hexId(`mac:${seed}`, 10);
+  return `0a:${h.match(/../g)!.join(':')}`;
+}
+
+const PROTOCOL_NUMBERS: Record<string, string> = { tcp: '6', udp: '17', icmp: '1', all: '-1' };
+
+function portRange(ports: number | readonly [number, number]): { From: number; To: number } {
+  return typeof ports === 'number' ? { From: ports, To: ports } : { From: ports[0], To: ports[1] };
+}
+
+/** One IpPermission as describe-security-groups prints it. */
+function sgPermission(r: SgRuleInput, account: string): Record<string, unknown> {
+  const protocol = r.protocol ?? '-1';
+  const ports =
+    protocol === '-1'
+      ? undefined
+      : r.ports !== undefined
+        ? portRange(r.ports)
+        : protocol === 'icmp'
+          ? { From: -1, To: -1 }
+          : { From: 0, To: 65535 };
+  return {
+    IpProtocol: protocol,
+    ...(ports ? { FromPort: ports.From, ToPort: ports.To } : {}),
+    IpRanges: (r.cidrs ?? []).map((c) => ({ CidrIp: c })),
+    Ipv6Ranges: (r.ipv6Cidrs ?? []).map((c) => ({ CidrIpv6: c })),
+    PrefixListIds: (r.prefixLists ?? []).map((p) => ({ PrefixListId: p })),
+    UserIdGroupPairs: (r.groups ?? []).map((g) => ({
+      GroupId: g,
+      UserId: r.groupOwner ?? account,
+      ...(r.groupPeering
+        ? {
+            VpcId: r.groupPeering.vpc,
+            VpcPeeringConnectionId: r.groupPeering.pcx,
+            PeeringStatus: 'active',
+          }
+        : {}),
+    })),
+  };
+}
+
+/** One network ACL entry as describe-network-acls prints it (protocol as a number). */
+function aclEntry(e: AclEntryInput): Record<string, unknown> {
+  const protocol = PROTOCOL_NUMBERS[e.protocol ?? '-1'] ?? e.protocol ?? '-1';
+  const withPorts = (protocol === '6' || protocol === '17') && e.ports !== undefined;
+  return {
+    ...(e.ipv6Cidr !== undefined
+      ? { Ipv6CidrBlock: e.ipv6Cidr }
+      : { CidrBlock: e.cidr ?? '0.0.0.0/0' }),
+    Egress: e.egress,
+    ...(withPorts ? { PortRange: portRange(e.ports!) } : {}),
+    Protocol: protocol,
+    RuleAction: e.action ?? 'allow',
+    RuleNumber: e.rule,
+  };
 }
