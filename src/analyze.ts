@@ -34,7 +34,12 @@ export function analyze(
   const owners = new Owners(boundary, inventory);
   const lookup = new Lookup(inventory);
   const data = classifyData(inventory, boundary, lookup);
-  const graph = buildGraph(inventory, owners, lookup, data);
+  // The graph is for the map and for rules that walk it: built when first asked for.
+  let built: OwnershipGraph | undefined;
+  const graph = (): OwnershipGraph => {
+    built ??= buildGraph(inventory, owners, lookup, data);
+    return built;
+  };
   const accountRefs = collectAccountRefs(inventory);
   let traced: PathsContext | undefined;
   const paths = (): PathsContext => {
@@ -124,5 +129,11 @@ export function analyze(
     gaps: inventory.gaps.map((g) => ({ ...g })),
     diagnostics,
   };
-  return { inventory, graph, report };
+  return {
+    inventory,
+    get graph() {
+      return graph();
+    },
+    report,
+  };
 }

@@ -28,7 +28,6 @@ const ESTATES: Record<string, Row[]> = {
     // in other AZs.
     ['data-traffic-off-private-path', 'open', AUTOMQ_KEY],
     ['nat-gateway-in-another-az', 'open', AUTOMQ_NAT],
-    ['nat-gateway-in-another-az', 'open', AUTOMQ_NAT],
     [
       'path-crosses-az',
       'open',
@@ -59,7 +58,6 @@ const ESTATES: Record<string, Row[]> = {
     // Packet paths: tiered-storage traffic leaves through the one NAT gateway (usw2-az1), which
     // the az2 and az3 broker subnets reach across an AZ.
     ['data-traffic-off-private-path', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
-    ['nat-gateway-in-another-az', 'open', KPROD_NAT],
     ['nat-gateway-in-another-az', 'open', KPROD_NAT],
     ['path-crosses-az', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
   ],

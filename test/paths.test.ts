@@ -32,6 +32,7 @@ import {
 } from '../src/paths/trace.js';
 import { readSnapshot } from '../src/snapshot/reader.js';
 import { type Estate, estate, type RouteInput } from './support/estate.js';
+import { host, network, short } from './support/network.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -77,77 +78,6 @@ interface PathDisagreement extends PathCase {
 }
 
 // ---------------------------------------------------------------- estate helpers
-
-type SubnetSpec = readonly [az: string, cidr: string] | { az: string; cidr: string; ipv6?: string };
-
-interface NetSpec {
-  vpc: string;
-  cidr: string;
-  ipv6?: string;
-  account?: string;
-  region?: string;
-  subnets: Record<string, SubnetSpec>;
-  /** Routes of the VPC's main route table (`rtb-<name>-main`) besides the local ones. */
-  main?: RouteInput[];
-  /** Subnets that get their own network ACL (left out of the default ACL's associations). */
-  ownAcl?: string[];
-}
-
-const short = (vpc: string) => vpc.replace(/^vpc-/, '');
-/** The open security group `network()` gives each VPC: all traffic from 10.0.0.0/8. */
-const openSg = (vpc: string) => `sg-${short(vpc)}-open`;
-
-/**
- * A VPC as AWS creates one: its subnets, a main route table, the default network ACL (allow
- * all, associated with every subnet) and a security group open to 10.0.0.0/8.
- */
-function network(e: Estate, s: NetSpec): Estate {
-  const at = { account: s.account ?? A, region: s.region ?? EU };
-  e.vpc(s.vpc, { ...at, cidr: s.cidr, ...(s.ipv6 ? { ipv6Cidr: s.ipv6 } : {}) });
-  for (const [id, spec] of Object.entries(s.subnets)) {
-    const o = Array.isArray(spec)
-      ? { az: spec[0] as string, cidr: spec[1] as string }
-      : (spec as { az: string; cidr: string; ipv6?: string });
-    e.subnet(id, {
-      ...at,
-      vpc: s.vpc,
-      az: o.az,
-      cidr: o.cidr,
-      ...(o.ipv6 ? { ipv6Cidr: o.ipv6 } : {}),
-    });
-  }
-  e.networkAcl(`acl-${short(s.vpc)}-default`, {
-    ...at,
-    vpc: s.vpc,
-    isDefault: true,
-    subnets: Object.keys(s.subnets).filter((id) => !s.ownAcl?.includes(id)),
-  });
-  e.securityGroup(openSg(s.vpc), {
-    ...at,
-    vpc: s.vpc,
-    ingress: [{ protocol: '-1', cidrs: ['10.0.0.0/8'] }],
-  });
-  e.routeTable(`rtb-${short(s.vpc)}-main`, { ...at, vpc: s.vpc, main: true, routes: s.main ?? [] });
-  return e;
-}
-
-/** A host: a network interface in `subnet` at `ip`, in the VPC's open group unless told. */
-function host(
-  e: Estate,
-  id: string,
-  subnet: string,
-  ip: string,
-  o: { vpc?: string; groups?: string[]; publicIp?: string; ipv6?: string[]; account?: string } = {},
-): Estate {
-  return e.networkInterface(id, {
-    subnet,
-    privateIp: ip,
-    ...(o.groups ? { groups: o.groups } : o.vpc ? { groups: [openSg(o.vpc)] } : {}),
-    ...(o.publicIp ? { publicIp: o.publicIp } : {}),
-    ...(o.ipv6 ? { ipv6: o.ipv6 } : {}),
-    ...(o.account ? { account: o.account } : {}),
-  });
-}
 
 const S3_EU = 'pl-6da54004';
 const S3_EU_CIDRS = ['52.218.0.0/17', '52.92.0.0/17', '3.5.64.0/21'];

@@ -17,10 +17,15 @@ export default defineRule({
   ],
   check(ctx) {
     const net = ctx.paths().network;
-    // NAT gateway → the subnets in other AZs that route to it, by route table.
+    // NAT gateway → the route tables and subnets in other AZs that send to it.
     const found = new Map<
       string,
-      { table: string; subnets: string[]; azs: Set<string>; src: { file: string; pointer: string } }
+      {
+        tables: Set<string>;
+        subnets: string[];
+        azs: Set<string>;
+        srcs: Map<string, { file: string; pointer: string }>;
+      }
     >();
     for (const s of [...net.subnets.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (!ctx.owners.isInside(s.account)) continue;
@@ -30,22 +35,25 @@ export default defineRule({
         const nat = net.nats.get(r.target.id);
         const natAz = nat?.subnetId ? net.subnets.get(nat.subnetId)?.azId : undefined;
         if (!nat || !natAz || !s.azId || natAz === s.azId) continue;
-        const key = `${nat.id}|${table!.id}`;
-        const entry = found.get(key) ?? {
-          table: table!.id,
-          subnets: [],
+        const entry = found.get(nat.id) ?? {
+          tables: new Set<string>(),
+          subnets: [] as string[],
           azs: new Set<string>(),
-          src: r.src,
+          srcs: new Map(),
         };
-        entry.subnets.push(s.id);
+        entry.tables.add(table!.id);
+        entry.subnets.push(`${s.id} (${s.azId})`);
         entry.azs.add(s.azId);
-        found.set(key, entry);
+        entry.srcs.set(`${r.src.file}#${r.src.pointer}`, r.src);
+        found.set(nat.id, entry);
       }
     }
-    for (const [key, e] of [...found].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const natId = key.split('|')[0]!;
+    for (const [natId, e] of [...found].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const nat = net.nats.get(natId)!;
       const natAz = net.subnets.get(nat.subnetId!)?.azId;
+      const shown =
+        e.subnets.slice(0, 6).join(', ') +
+        (e.subnets.length > 6 ? ` and ${e.subnets.length - 6} more` : '');
       ctx.report({
         resource: {
           arn: `arn:aws:ec2:${nat.region}:${nat.account}:natgateway/${nat.id}`,
@@ -53,9 +61,8 @@ export default defineRule({
           region: nat.region,
           ...(natAz ? { azId: natAz } : {}),
         },
-        key: e.table,
-        message: `Route table ${e.table} sends ${e.subnets.length === 1 ? 'subnet' : 'subnets'} ${e.subnets.join(', ')} (${[...e.azs].sort().join(', ')}) to NAT gateway ${nat.id} in ${natAz}: every packet crosses an AZ, and they lose the internet when ${natAz} fails.`,
-        evidence: [{ src: e.src }, { src: nat.src }],
+        message: `NAT gateway ${nat.id} in ${natAz} serves ${e.subnets.length === 1 ? 'a subnet' : `${e.subnets.length} subnets`} of ${[...e.azs].sort().join(', ')} through ${[...e.tables].sort().join(', ')}: ${shown}. Every packet crosses an AZ, and those subnets lose the internet when ${natAz} fails.`,
+        evidence: [...[...e.srcs.values()].slice(0, 6).map((src) => ({ src })), { src: nat.src }],
       });
     }
   },

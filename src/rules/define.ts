@@ -19,7 +19,8 @@ export interface PathsContext {
 /** What a rule reads: everything pure, built once per analysis. */
 export interface RuleContext {
   inventory: Inventory;
-  graph: OwnershipGraph;
+  /** The ownership graph, built on first use (no rule of the foundation needs it). */
+  graph(): OwnershipGraph;
   boundary: Boundary;
   owners: Owners;
   lookup: Lookup;

@@ -290,6 +290,8 @@ export interface InstanceOptions extends Placed {
   azId?: string | null;
   type?: string;
   state?: 'pending' | 'running' | 'stopping' | 'stopped';
+  /** Tags (a broker's cluster, its node id). */
+  tags?: Record<string, string>;
 }
 
 export interface NatGatewayOptions extends Placed {
@@ -1564,7 +1566,7 @@ export class Estate {
             ],
             SecurityGroups: sgs,
             SourceDestCheck: true,
-            Tags: [],
+            Tags: Object.entries(o.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
           },
         ],
         OwnerId: account,
