@@ -273,3 +273,52 @@ describe('ownmap policy check', () => {
     expect(r.stderr).toMatch(/--kind <kind>' argument 'bucket' is invalid/);
   });
 });
+
+describe('ownmap paths packet', () => {
+  const snap = 'fixtures/estates/kafka-tiered-nat/snapshot';
+  const trace = (extra: string[]) => ownmap(['paths', 'packet', snap, ...extra]);
+  it('a broker to its tiered-storage bucket: delivered through NAT and the internet gateway', () => {
+    const r = trace([
+      '--from',
+      'i-0a3f7c1e9b2d45086',
+      '--to',
+      'arn:aws:s3:::kprod-kafka-tiered-usw2',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.disposition).toBe('delivered');
+    expect(out.hops.map((h: { kind: string }) => h.kind)).toEqual([
+      'eni',
+      'nat-gateway',
+      'internet-gateway',
+      'service',
+    ]);
+    expect(out.crossings.map((c: { kind: string }) => c.kind)).toEqual(['internet']);
+  });
+  it('another region is a crossing; the text trace shows the routes', () => {
+    const r = trace(['--from', 'i-07d2b9e4c1a6f3805', '--to', 's3:us-east-1', '--format', 'text']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^i-07d2b9e4c1a6f3805 → s3:us-east-1: delivered$/m);
+    expect(r.stdout).toContain('via rtb-0a7e3d1b5c9f26840: 0.0.0.0/0 → nat-0b6d2f8a1c94e7305');
+    expect(r.stdout).toMatch(
+      /crossings: .*az \(usw2-az2 → usw2-az1\).*region \(us-west-2 → us-east-1\)/,
+    );
+  });
+  it('a packet that does not arrive exits 1 and names what stopped it', () => {
+    const r = trace(['--from', 'internet', '--to', 'eni-0a91c3e7d2f4b6058', '--port', '9092']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).blockedBy.rule).toContain('no public IPv4 address');
+  });
+  it('bad input exits 2 with one line', () => {
+    for (const args of [
+      ['--from', 'vpc-123', '--to', 'internet'],
+      ['--from', 'internet', '--to', 's3'],
+      ['--from', 'internet', '--to', 'internet', '--port', '70000'],
+    ]) {
+      const r = trace(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
