@@ -32,14 +32,13 @@ import { dirname, join, relative } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureEstate, fmtBytes, fmtInt, fmtMs } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const OUT = join(BENCH, 'out');
-const MIB = 1024 ** 2;
-const GIB = 1024 ** 3;
 
 /** The issue's target: every policy of the 100k-resource estate evaluated in ≤ 2 s. */
 const TARGET = { at: 100_000, ms: 2000 };
@@ -166,7 +165,7 @@ if (corpusSize > 0) {
 
 if (size > 0) {
   log(`\n2. estate: every policy of the ${fmtInt(size)}-resource synthetic estate`);
-  const estate = ensureEstate(size);
+  const estate = ensureEstate(size, opt, log);
   if (!estate) fail(`cannot generate the ${fmtInt(size)}-resource estate`);
   const t0 = performance.now();
   const boundaryFile = join(estate.dir, 'boundary.yaml');
@@ -941,39 +940,6 @@ function newestMtime(dir) {
   return max;
 }
 
-/** The estate of bench/analyze.mjs for a size: reused when its synth.json matches, else generated. */
-function ensureEstate(n) {
-  const dir = join(os.tmpdir(), `ownmap-bench-g${GENERATOR_VERSION}-n${n}`);
-  const meta = join(dir, 'synth.json');
-  if (!opt.regen && existsSync(meta)) {
-    try {
-      const s = JSON.parse(readFileSync(meta, 'utf8'));
-      if (s.version === GENERATOR_VERSION && s.requested === n && s.complete) {
-        log(`  estate: reusing ${dir}`);
-        return { dir, summary: s };
-      }
-    } catch {
-      // regenerate
-    }
-  }
-  log(`  estate: generating into ${dir} ...`);
-  const t0 = performance.now();
-  const g = spawnSync(
-    process.execPath,
-    [join(BENCH, 'synth.mjs'), '--resources', String(n), '--out', dir],
-    { encoding: 'utf8', maxBuffer: 64 * MIB },
-  );
-  if (g.status !== 0) {
-    log(`  generation failed (exit ${g.status}):\n${g.stderr}`);
-    return undefined;
-  }
-  const summary = JSON.parse(g.stdout);
-  log(
-    `  ${fmtInt(summary.resources)} resources, ${fmtInt(summary.files)} files, ${fmtBytes(summary.bytes)} in ${fmtMs(performance.now() - t0)}`,
-  );
-  return { dir, summary };
-}
-
 // ------------------------------------------------------------------ helpers
 
 /**
@@ -1059,13 +1025,6 @@ function table(head, rows) {
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
-function fmtMs(ms) {
-  return ms >= 1000
-    ? `${(ms / 1000).toFixed(2)} s`
-    : ms >= 10
-      ? `${Math.round(ms)} ms`
-      : `${ms.toFixed(2)} ms`;
-}
 function fmtUs(ms) {
   return ms >= 1 ? fmtMs(ms) : `${Math.round(ms * 1000)} µs`;
 }
@@ -1075,12 +1034,6 @@ function fmtRate(x) {
     : x >= 1e4
       ? `${(x / 1e3).toFixed(1)} k`
       : `${Math.round(x)}`;
-}
-function fmtBytes(b) {
-  return b >= GIB ? `${(b / GIB).toFixed(2)} GiB` : `${Math.round(b / MIB)} MiB`;
-}
-function fmtInt(n) {
-  return n.toLocaleString('en-US');
 }
 function fmtCount(n) {
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : fmtInt(n);

@@ -129,6 +129,10 @@ export function automaticFlows(
     return { ...r, from: e.id, hops: [{ ...r.hops[0]!, node: e.id }, ...r.hops.slice(1)] };
   };
 
+  const bucketIndex = new NameIndex(inv.buckets.map((b) => [b.name, b] as const));
+  const keyIndex = new NameIndex(
+    inv.kmsKeys.flatMap((k) => [[k.arn, k] as const, ...k.aliases.map((a) => [a, k] as const)]),
+  );
   const byCluster = new Map<string, Broker[]>();
   for (const b of brokers) byCluster.set(b.cluster, [...(byCluster.get(b.cluster) ?? []), b]);
   const kindOf = (name: string) =>
@@ -141,14 +145,10 @@ export function automaticFlows(
     // customer's network paths; only client and internet access are.
     const managed = kindOf(cluster) === 'msk';
     if (!managed && declared) {
-      const buckets = inv.buckets
-        .filter((b) => b.region && declared.buckets.some((p) => globMatch(p, b.name)))
+      const buckets = [...bucketIndex.match(declared.buckets)]
+        .filter((b) => b.region)
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-      const keys = inv.kmsKeys
-        .filter((k) =>
-          declared.keys.some((p) => globMatch(p, k.arn) || k.aliases.some((a) => globMatch(p, a))),
-        )
-        .sort((a, b) => (a.arn < b.arn ? -1 : 1));
+      const keys = [...keyIndex.match(declared.keys)].sort((a, b) => (a.arn < b.arn ? -1 : 1));
       for (const b of list) {
         for (const bucket of buckets) {
           const to: PathTarget = { kind: 'service', service: 's3', region: bucket.region! };
@@ -278,6 +278,35 @@ export function automaticFlows(
     }
   }
   return { brokers, flows };
+}
+
+/**
+ * Names sorted once, so that a glob is matched only against the names that share its literal
+ * prefix (estates have tens of thousands of buckets and many clusters).
+ */
+class NameIndex<T> {
+  private readonly names: (readonly [string, T])[];
+  constructor(entries: (readonly [string, T])[]) {
+    this.names = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  match(patterns: readonly string[]): Set<T> {
+    const out = new Set<T>();
+    for (const p of patterns) {
+      const wild = p.search(/[*?]/);
+      const prefix = wild === -1 ? p : p.slice(0, wild);
+      let lo = 0;
+      let hi = this.names.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.names[mid]![0] < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.names.length && this.names[i]![0].startsWith(prefix); i++)
+        if (globMatch(p, this.names[i]![0])) out.add(this.names[i]![1]);
+    }
+    return out;
+  }
 }
 
 /** A stable name for a broker in findings: its interface's ARN. */

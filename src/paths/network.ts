@@ -218,6 +218,13 @@ export interface NetworkIndex {
   tgws: Map<string, { id: string; account: string; region: string }>;
   /** Prefix list id → its name and CIDRs (AWS-managed and customer-managed). */
   prefixLists: Map<string, { id: string; name: string | undefined; cidrs: Cidr[] | undefined }>;
+  /** AWS prefix lists by name (`com.amazonaws.eu-west-1.s3`); one per region and service. */
+  prefixListByName: Map<
+    string,
+    { id: string; name: string | undefined; cidrs: Cidr[] | undefined }
+  >;
+  /** VPC → its subnets. */
+  subnetsOfVpc: Map<string, SubnetInfo[]>;
   securityGroups: Map<string, SgInfo>;
   /** Subnet → its network ACL (explicit association, else the VPC's default ACL). */
   naclOfSubnet: Map<string, NaclInfo>;
@@ -289,6 +296,8 @@ export function buildNetwork(
     tgwPeerings: new Map(),
     tgws: new Map(),
     prefixLists: new Map(),
+    prefixListByName: new Map(),
+    subnetsOfVpc: new Map(),
     securityGroups: new Map(),
     naclOfSubnet: new Map(),
     defaultNacl: new Map(),
@@ -605,6 +614,10 @@ export function buildNetwork(
     if (info.isDefault && info.vpcId) net.defaultNacl.set(info.vpcId, info);
     for (const s of a.raw.Associations) if (s.SubnetId) net.naclOfSubnet.set(s.SubnetId, info);
   }
+  for (const pl of net.prefixLists.values())
+    if (pl.name && !net.prefixListByName.has(pl.name)) net.prefixListByName.set(pl.name, pl);
+  for (const s of net.subnets.values())
+    net.subnetsOfVpc.set(s.vpcId, [...(net.subnetsOfVpc.get(s.vpcId) ?? []), s]);
   return net;
 }
 

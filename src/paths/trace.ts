@@ -166,9 +166,7 @@ function resolveDest(net: NetworkIndex, to: PathTarget): Dest | string {
       };
     }
     case 'service': {
-      const pl = [...net.prefixLists.values()].find(
-        (p) => p.name === `com.amazonaws.${to.region}.${to.service}`,
-      );
+      const pl = net.prefixListByName.get(`com.amazonaws.${to.region}.${to.service}`);
       const first = pl?.cidrs?.[0];
       return {
         label: `${to.service}:${to.region}`,
@@ -619,11 +617,10 @@ function serviceHolding(
   address: Address | undefined,
 ): { name: string; region: string } | undefined {
   if (!address || !ep.service || !ep.serviceRegion) return undefined;
-  const name = `com.amazonaws.${ep.serviceRegion}.${ep.service}`;
-  for (const pl of net.prefixLists.values())
-    if (pl.name === name && pl.cidrs?.some((c) => contains(c, address)))
-      return { name: ep.service, region: ep.serviceRegion };
-  return undefined;
+  const pl = net.prefixListByName.get(`com.amazonaws.${ep.serviceRegion}.${ep.service}`);
+  return pl?.cidrs?.some((c) => contains(c, address))
+    ? { name: ep.service, region: ep.serviceRegion }
+    : undefined;
 }
 
 function viaInterfaceEndpoint(w: Walk, pos: Position, ep: EndpointInfo): Outcome {
@@ -846,8 +843,8 @@ function deliverInVpc(w: Walk, pos: Position, vpcId: string, via: string | undef
     return intoEni(w, target, pos.address, pos);
   }
   const subnet = dest.address
-    ? [...net.subnets.values()].find(
-        (s) => s.vpcId === vpcId && s.cidrs.some((c) => contains(c, dest.address!)),
+    ? (net.subnetsOfVpc.get(vpcId) ?? []).find((s) =>
+        s.cidrs.some((c) => contains(c, dest.address!)),
       )
     : undefined;
   const vpc = net.vpcs.get(vpcId);
