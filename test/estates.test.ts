@@ -15,6 +15,8 @@ const PAYMENTS =
 const AUTOMQ_KEY = 'arn:aws:kms:eu-west-1:210987654321:key/7c1e4b2a-93d5-4f6e-8a0b-2d4c6e8f1a3b';
 const AUTOMQ_NAT = 'arn:aws:ec2:eu-west-1:210987654321:natgateway/nat-0d37eb142c6c0dc78';
 const KPROD_NAT = 'arn:aws:ec2:us-west-2:334455667788:natgateway/nat-0b6d2f8a1c94e7305';
+const STREAMING_KEY =
+  'arn:aws:kms:eu-central-1:606060606002:key/b7e1f5e5-f888-40ca-b075-05031160f3bf';
 const MSK_KEY = 'arn:aws:kms:us-east-1:402938475610:key/68e4e81f-7bf3-4366-80fe-d3eaa306a92d';
 
 type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource: string];
@@ -122,6 +124,11 @@ const ESTATES: Record<string, Row[]> = {
       'open',
       'arn:aws:ec2:eu-central-1:606060606001:natgateway/nat-01f667299d721574a',
     ],
+    // Central egress: the brokers of streaming-kafka reach their KMS key through the transit
+    // gateway, the hub's attachment subnet and its NAT gateway in euc1-az2 (no KMS endpoint).
+    ['data-traffic-off-private-path', 'open', STREAMING_KEY],
+    ['path-crosses-account', 'open', STREAMING_KEY],
+    ['path-crosses-az', 'open', STREAMING_KEY],
     // The analytics VPC's S3 gateway endpoint keeps the default full-access policy.
     [
       'endpoint-allows-outside-buckets',

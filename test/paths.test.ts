@@ -60,6 +60,10 @@ interface PathExpect {
   crossings?: CrossingKind[];
   /** What stopped the packet (PathResult.blockedBy.rule). */
   blockedBy?: RegExp;
+  /** The path stopped for lack of data (PathResult.incomplete); default false. */
+  incomplete?: boolean;
+  /** Something on the way could not be checked (PathResult.unchecked). */
+  unchecked?: RegExp;
 }
 
 interface PathCase {
@@ -308,7 +312,65 @@ const INTERNET = { kind: 'internet' } as const;
 
 // ---------------------------------------------------------------- the cases
 
+/**
+ * What the snapshot cannot settle, and paths that leave a VPC: missing data makes a path
+ * incomplete (never a proof of no route), and network ACLs apply on the way out too.
+ */
+const INCOMPLETE_AND_EXITS: PathCase[] = [
+  // TGW peering (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html): the far side's
+  // route table decides; without it in the snapshot the path cannot be finished.
+  {
+    name: 'TGW peering whose far side was not scanned: incomplete, with the region crossing',
+    estate: () => {
+      const e = tgwPeered();
+      const files = e.files();
+      const out = estate();
+      for (const [path, value] of Object.entries(files))
+        if (path !== 'manifest.json' && !path.startsWith(`${B}/`)) out.file(path, value);
+      return out.account(A);
+    },
+    from: eni('eni-eu'),
+    to: { kind: 'ip', ip: '10.50.1.10' },
+    expect: {
+      disposition: 'no-route',
+      incomplete: true,
+      nodes: ['eni-eu', 'tgw-eu', 'tgw-attach-peer', 'tgw-us'],
+      crossings: ['account', 'boundary', 'region'],
+      blockedBy: /far side of TGW peering tgw-attach-peer/,
+    },
+  },
+  // Security groups (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html):
+  // the rules of all an interface's groups are aggregated; a group the snapshot lacks may allow.
+  {
+    name: 'SG: one of two groups is not in the snapshot: delivered, and said so',
+    estate: () =>
+      host(appAndDb({ dbIngress: [] }), 'eni-db', 'subnet-app-db-a', '10.1.3.10', {
+        groups: ['sg-db', 'sg-missing'],
+      }),
+    from: eni('eni-app-a'),
+    to: eni('eni-db'),
+    opts: { port: 5432 },
+    expect: { disposition: 'delivered', unchecked: /sg-missing/ },
+  },
+  // Network ACLs (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html):
+  // outbound rules apply to all traffic leaving the subnet, through a gateway too.
+  {
+    name: 'NACL: a public subnet whose outbound rules allow only 10.0.0.0/8 cannot reach the internet',
+    estate: () => {
+      const e = app();
+      return appOwnAcl(e, 'acl-web', 'subnet-app-pub-a', [
+        { rule: 100, egress: true, cidr: '10.0.0.0/8' },
+        { rule: 100, egress: false },
+      ]);
+    },
+    from: eni('eni-web'),
+    to: { kind: 'internet' },
+    expect: { disposition: 'denied', blockedBy: /acl-.*outbound/ },
+  },
+];
+
 const PATH_CASES: PathCase[] = [
+  ...INCOMPLETE_AND_EXITS,
   // ------------------------------------------------------------ route tables
   // VPC route tables, "Route priority": the most specific route that matches the traffic
   // (longest prefix match) decides; "Peering configurations with specific routes": one VPC
@@ -1836,6 +1898,10 @@ function mismatches(r: PathResult, x: PathExpect): string[] {
       out.push(`crossings [${got.join(', ')}], expected [${want.join(', ')}]`);
   }
   if (r.disposition === 'denied' && !r.blockedBy) out.push('denied without blockedBy');
+  if (r.incomplete !== (x.incomplete ?? false))
+    out.push(`incomplete ${r.incomplete}, expected ${x.incomplete ?? false}`);
+  if (x.unchecked && !r.unchecked.some((u) => x.unchecked!.test(u)))
+    out.push(`unchecked ${JSON.stringify(r.unchecked)} has nothing matching ${x.unchecked}`);
   if (x.blockedBy && !x.blockedBy.test(r.blockedBy?.rule ?? ''))
     out.push(`blockedBy "${r.blockedBy?.rule ?? ''}" does not match ${x.blockedBy}`);
   return out;

@@ -1,5 +1,7 @@
 import { defineRule } from '../../src/rules/define.js';
 
+const BROKER_SERVICES = new Set(['s3', 'kms', 'sts']);
+
 export default defineRule({
   id: 'interface-endpoint-missing-in-broker-az',
   title: 'An interface endpoint the brokers use has no interface in a broker AZ',
@@ -22,7 +24,8 @@ export default defineRule({
     }
     for (const [vpcId, azs] of [...byVpc].sort(([a], [b]) => (a < b ? -1 : 1))) {
       for (const ep of net.interfaceEndpoints.get(vpcId) ?? []) {
-        if (!ep.available || !ep.privateDns) continue;
+        // The services brokers call: S3 (data), KMS (data keys), STS (their role's credentials).
+        if (!ep.available || !ep.privateDns || !BROKER_SERVICES.has(ep.service ?? '')) continue;
         const covered = new Set(
           ep.eniIds.flatMap((id) => {
             const az = net.enis.get(id)?.azId;

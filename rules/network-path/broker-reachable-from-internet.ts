@@ -8,7 +8,10 @@ export default defineRule({
   severity: 'high',
   needs: [
     'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeInstances',
+    'ec2:DescribeInternetGateways',
     'ec2:DescribeRouteTables',
+    'ec2:DescribeSubnets',
     'ec2:DescribeSecurityGroups',
     'ec2:DescribeNetworkAcls',
   ],
@@ -22,8 +25,20 @@ export default defineRule({
   ],
   check(ctx) {
     for (const f of ctx.paths().flows) {
-      if (f.kind !== 'internet-to-broker' || f.result.disposition !== 'delivered') continue;
+      if (f.kind !== 'internet-to-broker') continue;
       const b = f.broker!;
+      if (f.result.disposition !== 'delivered') {
+        // Stopped for lack of data (no route table in the snapshot): unknown, not unreachable.
+        if (f.result.incomplete)
+          ctx.report({
+            resource: { arn: f.subject.arn, account: b.eni.account, region: b.eni.region },
+            status: 'unknown',
+            message: `Whether broker ${b.id} of ${f.cluster} (${b.eni.id}) is reachable from the internet is unknown: ${f.result.blockedBy?.rule ?? 'the path could not be followed'}.`,
+            path: pathOf(f.result),
+            evidence: [{ src: b.eni.src }, ...pathEvidence(f.result)],
+          });
+        continue;
+      }
       const unchecked = f.result.unchecked;
       ctx.report({
         resource: {

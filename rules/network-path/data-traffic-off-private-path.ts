@@ -8,7 +8,21 @@ export default defineRule({
   title: 'Broker traffic to a data bucket or key leaves the private path',
   category: 'network-path',
   severity: 'medium',
-  needs: ['ec2:DescribeRouteTables', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeNatGateways'],
+  needs: [
+    'ec2:DescribeRouteTables',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeInstances',
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeNetworkAcls',
+    'ec2:DescribeNatGateways',
+    'ec2:DescribeInternetGateways',
+    'ec2:DescribeVpcEndpoints',
+    'ec2:DescribePrefixLists',
+    'ec2:DescribeVpcPeeringConnections',
+    'ec2:DescribeTransitGatewayAttachments',
+    'ec2:SearchTransitGatewayRoutes',
+  ],
   rationale:
     'Brokers write every record to their buckets and ask KMS for every data key. Through a NAT or internet gateway that traffic takes the public endpoints: it pays NAT processing per gigabyte, depends on the gateway AZ, and cannot be held by an aws:SourceVpce bucket policy. A gateway endpoint for S3 and an interface endpoint for KMS keep it on the private path.',
   remediation:
@@ -26,16 +40,40 @@ export default defineRule({
           f.result.disposition === 'delivered' &&
           f.result.hops.some((h) => PUBLIC_HOPS.has(h.kind)),
       );
+    const totals = new Map<string, number>();
+    for (const f of ctx.paths().flows) {
+      const k = `${f.subject.arn}|${f.cluster}|${f.kind}`;
+      totals.set(k, (totals.get(k) ?? 0) + 1);
+    }
+    // Paths that stopped for lack of data may be either: unknown, never a pass.
+    const incomplete = ctx
+      .paths()
+      .flows.filter(
+        (f) =>
+          (f.kind === 'broker-to-bucket' || f.kind === 'broker-to-key') &&
+          f.result.disposition !== 'delivered' &&
+          f.result.incomplete,
+      );
+    for (const [, group] of groupFlows(incomplete, (f) => `${f.subject.arn}|${f.cluster}`)) {
+      const first = group[0]!;
+      ctx.report({
+        resource: {
+          arn: first.subject.arn,
+          ...(first.subject.account ? { account: first.subject.account } : {}),
+          ...(first.subject.region ? { region: first.subject.region } : {}),
+        },
+        key: `incomplete:${first.cluster}`,
+        status: 'unknown',
+        message: `The path of ${group.length} brokers of ${first.cluster} to ${first.subject.label} could not be followed: ${first.result.blockedBy?.rule ?? first.result.unchecked.join('; ')}.`,
+        path: pathOf(first.result),
+        evidence: pathEvidence(first.result),
+      });
+    }
     for (const [, group] of groupFlows(flows, (f) => `${f.subject.arn}|${f.cluster}`)) {
       const first = group[0]!;
-      const all = ctx
-        .paths()
-        .flows.filter(
-          (f) =>
-            f.kind === first.kind &&
-            f.subject.arn === first.subject.arn &&
-            f.cluster === first.cluster,
-        );
+      const all = {
+        length: totals.get(`${first.subject.arn}|${first.cluster}|${first.kind}`) ?? group.length,
+      };
       const gateways = [
         ...new Set(
           group.flatMap((f) =>

@@ -8,8 +8,18 @@ export default defineRule({
   severity: 'high',
   needs: [
     'ec2:DescribeRouteTables',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeInstances',
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeNetworkAcls',
+    'ec2:DescribeNatGateways',
+    'ec2:DescribeInternetGateways',
+    'ec2:DescribeVpcEndpoints',
+    'ec2:DescribePrefixLists',
     'ec2:DescribeVpcPeeringConnections',
     'ec2:DescribeTransitGatewayAttachments',
+    'ec2:SearchTransitGatewayRoutes',
   ],
   rationale:
     'A path through another account’s network (a peering, a shared transit gateway, a vendor VPC) puts records on a network that account controls. Inside the boundary that is a design choice to know; across the boundary it is a data path to an outside party.',

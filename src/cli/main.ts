@@ -213,7 +213,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         io.stdout(
           opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderPathText(result),
         );
-        code = result.disposition === 'delivered' ? EXIT.clean : EXIT.findings;
+        // 3 when the snapshot could not settle it (missing data, unchecked rules on the way).
+        code = result.incomplete
+          ? EXIT.incomplete
+          : result.disposition !== 'delivered'
+            ? EXIT.findings
+            : result.unchecked.length
+              ? EXIT.incomplete
+              : EXIT.clean;
       },
     );
 

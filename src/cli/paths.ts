@@ -2,7 +2,7 @@ import { Owners } from '../boundary/owners.js';
 import { type Boundary, BoundarySchema } from '../boundary/schema.js';
 import { InputError } from '../errors.js';
 import type { Inventory } from '../inventory/model.js';
-import { parseAddress } from '../paths/cidr.js';
+import { addressIn, parseAddress, parseCidr } from '../paths/cidr.js';
 import { buildNetwork, type NetworkIndex } from '../paths/network.js';
 import {
   type PathResult,
@@ -25,12 +25,17 @@ export function parseSource(text: string): PathSource {
   );
 }
 
-/** `--to`: an interface, an instance, an address, `service:region`, a bucket, or `internet`. */
+/**
+ * `--to`: an interface, an instance, an address or CIDR block (an address in it), `service:region`,
+ * a bucket, or `internet`.
+ */
 export function parseTarget(text: string, inventory: Inventory): PathTarget {
   if (text === 'internet') return { kind: 'internet' };
   if (text.startsWith('eni-')) return { kind: 'eni', id: text };
   if (text.startsWith('i-')) return { kind: 'instance', id: text };
   if (parseAddress(text)) return { kind: 'ip', ip: text };
+  const block = text.includes('/') ? parseCidr(text) : undefined;
+  if (block) return { kind: 'ip', ip: addressIn(block).text };
   const bucket = /^(?:arn:aws[a-z-]*:s3:::|bucket:)([a-z0-9.-]+)$/.exec(text)?.[1];
   if (bucket) {
     const b = inventory.buckets.find((x) => x.name === bucket);

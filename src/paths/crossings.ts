@@ -28,9 +28,11 @@ export function reportCrossings(ctx: RuleContext, kind: 'az' | 'region' | 'accou
     f.kind === 'client-to-broker'
       ? `client|${f.fromLabel}`
       : `${f.kind}|${f.subject.arn}|${f.cluster}`;
+  const totals = new Map<string, number>();
+  for (const f of ctx.paths().flows) totals.set(key(f), (totals.get(key(f)) ?? 0) + 1);
   for (const [k, group] of groupFlows(flows, key)) {
     const first = group[0]!;
-    const all = ctx.paths().flows.filter((f) => key(f) === k);
+    const all = { length: totals.get(k) ?? group.length };
     const details = [
       ...new Set(
         group.flatMap((f) =>

@@ -1,8 +1,8 @@
 /**
  * The flows `analyze` traces on its own: each broker to the buckets and keys of its cluster,
  * broker to broker, each declared client to its brokers, the internet to each broker, and
- * each broker to every endpoint an outside party declares. Paths from interfaces that share
- * a subnet, security groups and addressing are traced once (the subnet-level cache).
+ * each broker to every endpoint an outside party declares. A path from one interface to a
+ * service in one region and account is traced once for all the buckets or keys there.
  */
 import type { Boundary } from '../boundary/schema.js';
 import type { Inventory, Src } from '../inventory/model.js';
@@ -68,7 +68,7 @@ export function brokersOf(inv: Inventory, boundary: Boundary, net: NetworkIndex)
   }
   // Kafka and AutoMQ: instances whose tags name the cluster (until broker configs place them).
   const selfManaged = declared.filter((d) => d.kind !== 'msk');
-  if (!selfManaged.length) return out;
+  if (!selfManaged.length) return sortBrokers(out);
   for (const i of inv.instances) {
     if (i.raw.State?.Name && !['running', 'pending', 'stopped'].includes(i.raw.State.Name))
       continue;
@@ -99,7 +99,18 @@ export function brokersOf(inv: Inventory, boundary: Boundary, net: NetworkIndex)
       src: i.src,
     });
   }
-  return out.sort((a, b) => (a.cluster + a.id < b.cluster + b.id ? -1 : 1));
+  return sortBrokers(out);
+}
+
+/** By cluster, then by broker id (numerically when both are numbers), then by interface. */
+function sortBrokers(list: Broker[]): Broker[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return list.sort(
+    (a, b) =>
+      cmp(a.cluster, b.cluster) ||
+      (/^\d+$/.test(a.id) && /^\d+$/.test(b.id) ? Number(a.id) - Number(b.id) : cmp(a.id, b.id)) ||
+      cmp(a.eni.id, b.eni.id),
+  );
 }
 
 /** Trace every automatic flow. */
@@ -120,21 +131,24 @@ export function automaticFlows(
     if (key) cache.set(`${key}|${port}`, r);
     return r;
   };
-  /** Interfaces alike for routing and filtering share one trace (their own hop relabelled). */
-  const fromBroker = (b: Broker, to: PathTarget, toKey: string, port: number): PathResult => {
-    const e = b.eni;
-    const key = `${e.subnetId}|${[...e.groups].sort().join(',')}|${e.publicIps.length > 0}|${toKey}`;
-    const r = trace({ kind: 'eni', id: e.id }, to, port, key);
-    if (r.hops[0]?.node === e.id) return r;
-    return { ...r, from: e.id, hops: [{ ...r.hops[0]!, node: e.id }, ...r.hops.slice(1)] };
-  };
+  /**
+   * One trace per interface and destination (a service in a region and account serves every
+   * bucket or key there). Interfaces of one subnet are not shared: network ACL and security
+   * group rules may name a single address.
+   */
+  const fromBroker = (b: Broker, to: PathTarget, toKey: string, port: number): PathResult =>
+    trace({ kind: 'eni', id: b.eni.id }, to, port, `${b.eni.id}|${toKey}`);
 
   const bucketIndex = new NameIndex(inv.buckets.map((b) => [b.name, b] as const));
   const keyIndex = new NameIndex(
     inv.kmsKeys.flatMap((k) => [[k.arn, k] as const, ...k.aliases.map((a) => [a, k] as const)]),
   );
   const byCluster = new Map<string, Broker[]>();
-  for (const b of brokers) byCluster.set(b.cluster, [...(byCluster.get(b.cluster) ?? []), b]);
+  for (const b of brokers) {
+    const list = byCluster.get(b.cluster);
+    if (list) list.push(b);
+    else byCluster.set(b.cluster, [b]);
+  }
   const kindOf = (name: string) =>
     boundary.kafka.clusters.find((c) => c.name === name)?.kind ??
     (inv.mskClusters.some((c) => c.name === name) ? 'msk' : 'kafka');
@@ -151,7 +165,12 @@ export function automaticFlows(
       const keys = [...keyIndex.match(declared.keys)].sort((a, b) => (a.arn < b.arn ? -1 : 1));
       for (const b of list) {
         for (const bucket of buckets) {
-          const to: PathTarget = { kind: 'service', service: 's3', region: bucket.region! };
+          const to: PathTarget = {
+            kind: 'service',
+            service: 's3',
+            region: bucket.region!,
+            account: bucket.account,
+          };
           flows.push({
             kind: 'broker-to-bucket',
             cluster,
@@ -165,12 +184,17 @@ export function automaticFlows(
             source: { kind: 'eni', id: b.eni.id },
             target: to,
             port: 443,
-            result: fromBroker(b, to, `s3:${bucket.region}`, 443),
+            result: fromBroker(b, to, `s3:${bucket.region}:${bucket.account}`, 443),
             broker: b,
           });
         }
         for (const key of keys) {
-          const to: PathTarget = { kind: 'service', service: 'kms', region: key.region };
+          const to: PathTarget = {
+            kind: 'service',
+            service: 'kms',
+            region: key.region,
+            account: key.account,
+          };
           flows.push({
             kind: 'broker-to-key',
             cluster,
@@ -184,7 +208,7 @@ export function automaticFlows(
             source: { kind: 'eni', id: b.eni.id },
             target: to,
             port: 443,
-            result: fromBroker(b, to, `kms:${key.region}`, 443),
+            result: fromBroker(b, to, `kms:${key.region}:${key.account}`, 443),
             broker: b,
           });
         }
@@ -331,6 +355,7 @@ function clientSubnet(
     }
     return c.vpc !== undefined || c.cidr !== undefined;
   });
+  candidates.sort((a, b) => (a.id < b.id ? -1 : 1));
   const inAz = candidates.filter((s) => !c.azId || s.azId === c.azId);
   return (inAz[0] ?? candidates[0])?.id;
 }

@@ -66,6 +66,8 @@ export interface EniInfo {
   ipv6: string[];
   groups: string[];
   instanceId: string | undefined;
+  /** `interface`, `nat_gateway`, `transit_gateway`, `vpc_endpoint`, … */
+  interfaceType: string | undefined;
   src: Src;
 }
 
@@ -211,6 +213,8 @@ export interface NetworkIndex {
   tgwAttachments: Map<string, TgwAttachmentInfo>;
   /** `attachment|tgw` → that transit gateway's side of an attachment (a peering has two). */
   tgwAttachmentSides: Map<string, TgwAttachmentInfo>;
+  /** Attachment → its network interfaces in the VPC (one per attachment subnet). */
+  tgwAttachmentEnis: Map<string, EniInfo[]>;
   /** `tgw|vpc` → the VPC's attachment to that transit gateway. */
   tgwAttachmentOf: Map<string, TgwAttachmentInfo>;
   tgwRouteTables: Map<string, TgwRouteTableInfo>;
@@ -261,6 +265,8 @@ export function parseServiceName(name: string | undefined): {
   region: string | undefined;
 } {
   const m = /^(?:cn\.)?com\.amazonaws\.([a-z0-9-]+)\.([a-z0-9.-]+)$/.exec(name ?? '');
+  // Endpoint services (PrivateLink, Gateway Load Balancer): com.amazonaws.vpce.<region>.vpce-svc-…
+  if (m?.[1] === 'vpce') return { service: undefined, region: m[2]?.split('.')[0] };
   return m ? { region: m[1], service: m[2] } : { service: undefined, region: undefined };
 }
 
@@ -291,6 +297,7 @@ export function buildNetwork(
     peerings: new Map(),
     tgwAttachments: new Map(),
     tgwAttachmentSides: new Map(),
+    tgwAttachmentEnis: new Map(),
     tgwAttachmentOf: new Map(),
     tgwRouteTables: new Map(),
     tgwPeerings: new Map(),
@@ -399,9 +406,17 @@ export function buildNetwork(
       ipv6: e.raw.Ipv6Addresses.flatMap((a) => (a.Ipv6Address ? [a.Ipv6Address] : [])),
       groups: e.raw.Groups.flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
       instanceId: e.raw.Attachment?.InstanceId,
+      interfaceType: e.raw.InterfaceType,
       src: e.src,
     };
     net.enis.set(e.id, info);
+    // A transit gateway attachment's interfaces: where traffic from the TGW enters the VPC.
+    const attachment = /tgw-attach-[0-9a-f]+/.exec(e.raw.Description ?? '')?.[0];
+    if (e.raw.InterfaceType === 'transit_gateway' && attachment) {
+      const list = net.tgwAttachmentEnis.get(attachment);
+      if (list) list.push(info);
+      else net.tgwAttachmentEnis.set(attachment, [info]);
+    }
     for (const ip of [...info.privateIps, ...info.publicIps, ...info.ipv6]) {
       const list = net.enisByIp.get(ip) ?? [];
       list.push(info);
@@ -616,8 +631,11 @@ export function buildNetwork(
   }
   for (const pl of net.prefixLists.values())
     if (pl.name && !net.prefixListByName.has(pl.name)) net.prefixListByName.set(pl.name, pl);
-  for (const s of net.subnets.values())
-    net.subnetsOfVpc.set(s.vpcId, [...(net.subnetsOfVpc.get(s.vpcId) ?? []), s]);
+  for (const s of net.subnets.values()) {
+    const list = net.subnetsOfVpc.get(s.vpcId);
+    if (list) list.push(s);
+    else net.subnetsOfVpc.set(s.vpcId, [s]);
+  }
   return net;
 }
 

@@ -47,7 +47,9 @@ export function groupFlows(
   for (const f of flows) {
     const k = key(f);
     if (k === undefined) continue;
-    groups.set(k, [...(groups.get(k) ?? []), f]);
+    const list = groups.get(k);
+    if (list) list.push(f);
+    else groups.set(k, [f]);
   }
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -54,6 +54,11 @@ export interface PathResult {
   evidence: Src[];
   /** What could not be checked (a security group or ACL the snapshot lacks). */
   unchecked: string[];
+  /**
+   * The path stopped because the snapshot lacks what it needed (a route table, a gateway, the
+   * far side of a peering) or leads where ownmap does not follow: not a proof of `no-route`.
+   */
+  incomplete: boolean;
 }
 
 export type PathSource =
@@ -67,7 +72,8 @@ export type PathTarget =
   | { kind: 'ip'; ip: string }
   | { kind: 'eni'; id: string }
   | { kind: 'instance'; id: string }
-  | { kind: 'service'; service: string; region: string }
+  /** An AWS service in a region; `account` owns what the packet reaches there (a bucket, a key). */
+  | { kind: 'service'; service: string; region: string; account?: string }
   | { kind: 'internet' };
 
 export interface TraceOptions {
@@ -88,11 +94,14 @@ interface Dest {
   label: string;
   address: Address | undefined;
   eni: EniInfo | undefined;
-  service: { name: string; region: string } | undefined;
+  service: { name: string; region: string; account?: string | undefined } | undefined;
   internet: boolean;
 }
 
 interface Walk {
+  incomplete?: boolean;
+  /** Transit gateway hops into VPCs that route onward (loop guard). */
+  depth?: number;
   net: NetworkIndex;
   dest: Dest;
   proto: string;
@@ -111,6 +120,13 @@ function stop(w: Walk, disposition: Disposition, rule: string, evidence?: Src): 
     disposition,
     blockedBy: { hop: Math.max(0, w.hops.length - 1), rule, ...(evidence ? { evidence } : {}) },
   };
+}
+
+/** A stop for lack of data: `no-route` as far as the snapshot shows, and marked incomplete. */
+function gap(w: Walk, rule: string, evidence?: Src): Outcome {
+  w.incomplete = true;
+  w.unchecked.push(rule);
+  return stop(w, 'no-route', rule, evidence);
 }
 
 function located(
@@ -173,7 +189,7 @@ function resolveDest(net: NetworkIndex, to: PathTarget): Dest | string {
         // Without the service's prefix list, a public address (TEST-NET-3) stands for it.
         address: first ? addressIn(first) : parseAddress(SERVICE_V4),
         eni: undefined,
-        service: { name: to.service, region: to.region },
+        service: { name: to.service, region: to.region, account: to.account },
         internet: false,
       };
     }
@@ -323,7 +339,8 @@ function sgAllows(
       return { ok: true };
     }
   }
-  if (missing.length === eni.groups.length) {
+  if (missing.length) {
+    // A group the snapshot lacks may allow what the others do not.
     w.unchecked.push(`security group ${missing.join(', ')} of ${eni.id} is not in the snapshot`);
     return { ok: true };
   }
@@ -345,6 +362,10 @@ function naclDecides(
 ): { ok: true } | { ok: false; rule: string; evidence: Src } {
   if (!nacl?.entries.length) {
     w.unchecked.push(`the network ACL of ${subnetId} is not in the snapshot`);
+    return { ok: true };
+  }
+  if (!address) {
+    w.unchecked.push(`the network ACL of ${subnetId}: the peer's address is not known`);
     return { ok: true };
   }
   for (const e of nacl.entries) {
@@ -436,6 +457,7 @@ export function tracePacket(
     ...(o.blockedBy ? { blockedBy: o.blockedBy } : {}),
     evidence: w.evidence,
     unchecked: [...new Set(w.unchecked)],
+    incomplete: w.incomplete === true,
   });
   if (typeof resolved === 'string') return finish(stop(w, 'no-route', resolved));
   if (from.kind === 'internet') return finish(fromInternet(w));
@@ -449,14 +471,12 @@ export function tracePacket(
       return finish(stop(w, 'no-route', `${from.ip} is held by no interface in the snapshot`));
   } else {
     eni = eniOf(net, from);
-    if (!eni) return finish(stop(w, 'no-route', `${from.id} is not in the snapshot`));
+    if (!eni) return finish(gap(w, `${from.id} is not in the snapshot`));
   }
   subnetId ??= eni?.subnetId;
   const subnet = subnetId ? net.subnets.get(subnetId) : undefined;
   if (!subnet)
-    return finish(
-      stop(w, 'no-route', `subnet ${subnetId ?? 'of the source'} is not in the snapshot`),
-    );
+    return finish(gap(w, `subnet ${subnetId ?? 'of the source'} is not in the snapshot`));
   const family = w.dest.address?.family ?? 4;
   const srcIp =
     from.kind === 'ip'
@@ -487,11 +507,11 @@ export function tracePacket(
   return finish(walk(w, start));
 }
 
-function walk(w: Walk, start: Position): Outcome {
+function walk(w: Walk, start: Position, source = true): Outcome {
   const { net, dest } = w;
   let pos = start;
   // Private DNS of an interface endpoint answers in the source VPC only.
-  if (dest.service) {
+  if (source && dest.service) {
     const ep = (net.interfaceEndpoints.get(pos.vpcId) ?? []).find(
       (e) =>
         e.available &&
@@ -505,9 +525,9 @@ function walk(w: Walk, start: Position): Outcome {
     if (!pos.subnetId) return stop(w, 'no-route', `no subnet to route from in ${pos.vpcId}`);
     const table = routeTableOf(net, pos.subnetId);
     if (!table)
-      return stop(
+      return gap(
         w,
-        'no-route',
+
         `no route table for ${pos.subnetId} (no association and no main table in the snapshot)`,
       );
     const route = longestPrefix(net, table.routes, dest);
@@ -525,13 +545,14 @@ function walk(w: Walk, start: Position): Outcome {
       case 'eigw': {
         if (dest.address?.family !== 6)
           return stop(w, 'no-route', `egress-only gateway ${t.id} carries IPv6 only`, route.src);
+        const acl = exitAcl(w, pos);
+        if (acl) return acl;
         located(w, t.id, 'egress-only-gateway', { account: pos.account, region: pos.region }, via);
         return toInternet(w);
       }
       case 'nat': {
         const nat = net.nats.get(t.id);
-        if (!nat)
-          return stop(w, 'no-route', `NAT gateway ${t.id} is not in the snapshot`, route.src);
+        if (!nat) return gap(w, `NAT gateway ${t.id} is not in the snapshot`, route.src);
         if (!nat.available)
           return stop(w, 'blackhole', `NAT gateway ${t.id} is not available`, nat.src);
         const where = subnetWhere(net, nat.subnetId);
@@ -563,8 +584,13 @@ function walk(w: Walk, start: Position): Outcome {
       }
       case 'vpce': {
         const ep = net.endpoints.get(t.id);
-        if (!ep)
-          return stop(w, 'no-route', `VPC endpoint ${t.id} is not in the snapshot`, route.src);
+        if (!ep) return gap(w, `VPC endpoint ${t.id} is not in the snapshot`, route.src);
+        if (ep.type === 'GatewayLoadBalancer')
+          return gap(
+            w,
+            `route ${route.text} sends the packet to Gateway Load Balancer endpoint ${ep.id}: the inspection appliances behind it are not followed`,
+            route.src,
+          );
         // The route matched the service by name, or the address is one of the service's.
         const svc = dest.service ?? serviceHolding(net, ep, dest.address);
         if (!svc || ep.service !== svc.name || ep.serviceRegion !== svc.region)
@@ -574,8 +600,10 @@ function walk(w: Walk, start: Position): Outcome {
             `gateway endpoint ${t.id} leads to ${ep.service ?? 'a service'}, not to ${dest.label}`,
             route.src,
           );
+        const acl = exitAcl(w, pos);
+        if (acl) return acl;
         located(w, ep.id, 'gateway-endpoint', { account: ep.account, region: ep.region }, via);
-        located(w, `${svc.name}:${svc.region}`, 'service', { region: svc.region });
+        serviceHop(w, svc);
         return delivered;
       }
       case 'pcx':
@@ -586,7 +614,7 @@ function walk(w: Walk, start: Position): Outcome {
       case 'instance': {
         const appliance = eniOf(net, { kind: t.kind, id: t.id });
         if (!appliance?.subnetId)
-          return stop(w, 'no-route', `${t.id} (route target) is not in the snapshot`, route.src);
+          return gap(w, `${t.id} (route target) is not in the snapshot`, route.src);
         located(w, appliance.id, 'eni', appliance, via);
         const acl = aclsBetween(
           w,
@@ -599,9 +627,9 @@ function walk(w: Walk, start: Position): Outcome {
         continue;
       }
       case 'other':
-        return stop(
+        return gap(
           w,
-          'no-route',
+
           `route ${route.text} leads to ${t.id}, which ownmap does not follow`,
           route.src,
         );
@@ -624,7 +652,7 @@ function serviceHolding(
 }
 
 function viaInterfaceEndpoint(w: Walk, pos: Position, ep: EndpointInfo): Outcome {
-  const { net, dest } = w;
+  const { net } = w;
   const enis = ep.eniIds.flatMap((id) => {
     const e = net.enis.get(id);
     return e ? [e] : [];
@@ -662,14 +690,31 @@ function viaInterfaceEndpoint(w: Walk, pos: Position, ep: EndpointInfo): Outcome
     });
     if (!sg.ok) return stop(w, 'denied', sg.rule, sg.evidence);
   }
-  located(w, `${dest.service!.name}:${dest.service!.region}`, 'service', {
-    region: dest.service!.region,
-  });
+  serviceHop(w);
   return delivered;
+}
+
+/** Leaving the VPC from a subnet (a gateway, an endpoint): its ACL out, and the reply in. */
+function exitAcl(w: Walk, pos: Position): Outcome | undefined {
+  if (!pos.subnetId) return undefined;
+  const nacl = naclOf(w.net, pos.subnetId);
+  for (const [egress, address, port] of [
+    [true, w.dest.address, w.port],
+    [false, w.dest.address, EPHEMERAL],
+  ] as const) {
+    const d = naclDecides(w, nacl, pos.subnetId, egress, address, port);
+    if (!d.ok) {
+      w.evidence.push(d.evidence);
+      return stop(w, 'denied', d.rule, d.evidence);
+    }
+  }
+  return undefined;
 }
 
 function viaInternetGateway(w: Walk, pos: Position, igw: string, via: string, src: Src): Outcome {
   const { dest } = w;
+  const acl = exitAcl(w, pos);
+  if (acl) return acl;
   if ((dest.address?.family ?? 4) === 4 && !pos.hasPublicIp)
     return stop(
       w,
@@ -680,9 +725,7 @@ function viaInternetGateway(w: Walk, pos: Position, igw: string, via: string, sr
   located(w, igw, 'internet-gateway', { account: pos.account, region: pos.region }, via);
   if (dest.service) {
     // A public service endpoint: over the internet gateway to the service, in its region.
-    located(w, `${dest.service.name}:${dest.service.region}`, 'service', {
-      region: dest.service.region,
-    });
+    serviceHop(w);
     return delivered;
   }
   if (dest.eni && dest.address && dest.eni.publicIps.includes(dest.address.text)) {
@@ -690,6 +733,12 @@ function viaInternetGateway(w: Walk, pos: Position, igw: string, via: string, sr
     return intoEni(w, dest.eni, parseAddress(pos.eni?.publicIps[0] ?? INTERNET_V4));
   }
   return toInternet(w);
+}
+
+/** The service at the end of a path, with the account that owns what it reaches. */
+function serviceHop(w: Walk, svc: { name: string; region: string } = w.dest.service!): void {
+  const account = w.dest.service?.name === svc.name ? w.dest.service.account : undefined;
+  located(w, `${svc.name}:${svc.region}`, 'service', { region: svc.region, account });
 }
 
 function toInternet(w: Walk): Outcome {
@@ -700,7 +749,7 @@ function toInternet(w: Walk): Outcome {
 function viaPeering(w: Walk, pos: Position, id: string, via: string, src: Src): Outcome {
   const { net, dest } = w;
   const p = net.peerings.get(id);
-  if (!p) return stop(w, 'no-route', `peering ${id} is not in the snapshot`, src);
+  if (!p) return gap(w, `peering ${id} is not in the snapshot`, src);
   if (!p.active) return stop(w, 'blackhole', `peering ${id} is ${p.status ?? 'not active'}`, p.src);
   const other = p.requester.vpcId === pos.vpcId ? p.accepter : p.requester;
   located(w, id, 'peering', {}, via);
@@ -728,8 +777,7 @@ function viaPeering(w: Walk, pos: Position, id: string, via: string, src: Src): 
 function viaTransitGateway(w: Walk, pos: Position, tgwId: string, via: string, src: Src): Outcome {
   const { net, dest } = w;
   let attachment: TgwAttachmentInfo | undefined = net.tgwAttachmentOf.get(`${tgwId}|${pos.vpcId}`);
-  if (!attachment)
-    return stop(w, 'no-route', `${pos.vpcId} has no attachment to ${tgwId} in the snapshot`, src);
+  if (!attachment) return gap(w, `${pos.vpcId} has no attachment to ${tgwId} in the snapshot`, src);
   if (!attachment.available)
     return stop(w, 'blackhole', `attachment ${attachment.id} is not available`, attachment.src);
   let tgw = tgwId;
@@ -753,8 +801,7 @@ function viaTransitGateway(w: Walk, pos: Position, tgwId: string, via: string, s
       );
     const rtb = net.tgwRouteTables.get(rtbId);
     if (!rtb?.routes) {
-      w.unchecked.push(`routes of ${rtbId} are not in the snapshot`);
-      return stop(w, 'no-route', `the routes of ${rtbId} are not in the snapshot`);
+      return gap(w, `the routes of ${rtbId} are not in the snapshot`);
     }
     let best: (typeof rtb.routes)[number] | undefined;
     let bits = -1;
@@ -773,9 +820,9 @@ function viaTransitGateway(w: Walk, pos: Position, tgwId: string, via: string, s
       return stop(w, 'blackhole', `route to ${dest.label} in ${rtbId} is a blackhole`, best.src);
     const next = best.attachments[0] ? net.tgwAttachments.get(best.attachments[0]) : undefined;
     if (!next)
-      return stop(
+      return gap(
         w,
-        'no-route',
+
         `the attachment of the route in ${rtbId} is not in the snapshot`,
         best.src,
       );
@@ -794,34 +841,72 @@ function viaTransitGateway(w: Walk, pos: Position, tgwId: string, via: string, s
         located(w, next.resourceId, 'address', { account: next.resourceOwner });
         return delivered;
       }
-      if (!dest.address || !vpc.cidrs.some((c) => contains(c, dest.address!)))
+      if (dest.address && vpc.cidrs.some((c) => contains(c, dest.address!)))
+        return deliverInVpc(w, pos, vpc.id, undefined);
+      // Onward (central egress, inspection): from the attachment's interface in the source AZ
+      // when it has one, by the route table of that interface's subnet.
+      const enis = net.tgwAttachmentEnis.get(next.id) ?? [];
+      const entry = enis.find((e) => e.azId && e.azId === pos.azId) ?? enis[0];
+      if (!entry?.subnetId)
+        return gap(
+          w,
+          `${dest.label} is not in ${vpc.id}, and the interfaces of attachment ${next.id} are not in the snapshot, so onward routing from its subnets is not followed`,
+        );
+      w.depth = (w.depth ?? 0) + 1;
+      if (w.depth > 4)
         return stop(
           w,
           'no-route',
-          `${dest.label} is not in ${vpc.id}; onward routing from a transit gateway attachment subnet is not followed`,
+          'the packet passes more than 4 transit gateway hops: a routing loop',
         );
-      return deliverInVpc(w, pos, vpc.id, undefined);
+      located(w, entry.id, 'eni', entry, `attachment ${next.id} in ${entry.subnetId}`);
+      return walk(
+        w,
+        {
+          subnetId: entry.subnetId,
+          vpcId: vpc.id,
+          azId: entry.azId,
+          account: entry.account,
+          region: entry.region,
+          address: pos.address,
+          eni: undefined,
+          hasPublicIp: false,
+        },
+        false,
+      );
     }
     if (next.resourceType === 'peering' || next.resourceType === 'tgw-peering') {
       const peering = net.tgwPeerings.get(next.id);
       const otherSide = peering?.sides.find((s) => s.tgwId && s.tgwId !== tgw);
       if (!peering || !otherSide?.tgwId)
-        return stop(
+        return gap(
           w,
-          'no-route',
+
           `the other side of TGW peering ${next.id} is not in the snapshot`,
           next.src,
         );
       if (!peering.available)
         return stop(w, 'blackhole', `TGW peering ${next.id} is not available`, peering.src);
       located(w, next.id, 'tgw-peering', {}, routeText);
+      const far = net.tgwAttachmentSides.get(`${next.id}|${otherSide.tgwId}`);
+      if (!far) {
+        located(w, otherSide.tgwId, 'transit-gateway', {
+          account: otherSide.account,
+          region: otherSide.region,
+        });
+        return gap(
+          w,
+          `the far side of TGW peering ${next.id} (${otherSide.tgwId}, ${otherSide.account ?? 'account unknown'} ${otherSide.region ?? ''}) is not in the snapshot`,
+          next.src,
+        );
+      }
       tgw = otherSide.tgwId;
-      attachment = net.tgwAttachmentSides.get(`${next.id}|${tgw}`) ?? next;
+      attachment = far;
       continue;
     }
-    return stop(
+    return gap(
       w,
-      'no-route',
+
       `attachment ${next.id} (${next.resourceType ?? 'unknown type'}) is not followed`,
       next.src,
     );
