@@ -310,9 +310,56 @@ describe('ownmap paths packet', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).blockedBy.rule).toContain('no public IPv4 address');
   });
+  it('a declared client and a placed broker as sources (with the boundary)', () => {
+    const automq = [
+      'fixtures/estates/automq-byoc/snapshot',
+      '--boundary',
+      'fixtures/estates/automq-byoc/boundary.yaml',
+    ];
+    const client = ownmap([
+      'paths',
+      'packet',
+      ...automq,
+      '--from',
+      'client:checkout-api',
+      '--to',
+      'i-03f3e22d2f958d90c',
+      '--port',
+      '9092',
+    ]);
+    expect(client.code).toBe(0);
+    expect(JSON.parse(client.stdout)).toMatchObject({
+      from: 'client:checkout-api',
+      disposition: 'delivered',
+    });
+    const broker = ownmap([
+      'paths',
+      'packet',
+      ...automq,
+      '--from',
+      'broker:orders/1',
+      '--to',
+      'kms:eu-west-1',
+    ]);
+    expect(JSON.parse(broker.stdout).hops.map((h: { node: string }) => h.node)).toContain(
+      'nat-0d37eb142c6c0dc78',
+    );
+    const missing = ownmap([
+      'paths',
+      'packet',
+      ...automq,
+      '--from',
+      'broker:orders/9',
+      '--to',
+      'internet',
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no broker 9 of cluster orders');
+  });
   it('bad input exits 2 with one line', () => {
     for (const args of [
       ['--from', 'vpc-123', '--to', 'internet'],
+      ['--from', 'broker:orders/1', '--to', 'internet'],
       ['--from', 'internet', '--to', 's3'],
       ['--from', 'internet', '--to', 'internet', '--port', '70000'],
     ]) {

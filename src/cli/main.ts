@@ -172,7 +172,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       'the route a packet takes, hop by hop, and what it crosses (exit 1 if it does not arrive)',
     )
     .argument('<snapshot>', 'snapshot directory')
-    .requiredOption('--from <source>', 'eni-…, i-…, subnet-…, an IP address, or internet')
+    .requiredOption(
+      '--from <source>',
+      'eni-…, i-…, subnet-…, an IP address, internet, broker:<cluster>/<id> or client:<name> (with --boundary)',
+    )
     .requiredOption(
       '--to <destination>',
       'eni-…, i-…, an IP address, service:region (s3:eu-central-1), a bucket ARN, or internet',

@@ -3,6 +3,7 @@ import { type Boundary, BoundarySchema } from '../boundary/schema.js';
 import { InputError } from '../errors.js';
 import type { Inventory } from '../inventory/model.js';
 import { addressIn, parseAddress, parseCidr } from '../paths/cidr.js';
+import { brokersOf, clientSubnet } from '../paths/flows.js';
 import { buildNetwork, type NetworkIndex } from '../paths/network.js';
 import {
   type PathResult,
@@ -73,12 +74,51 @@ export function tracePath(
   to: string,
   opts: TraceOptions,
 ): PathResult {
-  return tracePacket(
-    networkFor(inventory, boundary),
-    parseSource(from),
+  const net = networkFor(inventory, boundary);
+  const result = tracePacket(
+    net,
+    resolveSource(from, inventory, boundary, net),
     parseTarget(to, inventory),
     opts,
   );
+  return /^(broker|client):/.test(from) ? { ...result, from } : result;
+}
+
+/**
+ * `--from broker:<cluster>/<id>` and `--from client:<name>` name what the boundary declares:
+ * a broker as analyze places it, a client by the subnet it runs in.
+ */
+function resolveSource(
+  text: string,
+  inventory: Inventory,
+  boundary: Boundary | undefined,
+  net: NetworkIndex,
+): PathSource {
+  const m = /^(broker|client):(.+)$/.exec(text);
+  if (!m) return parseSource(text);
+  if (!boundary)
+    throw new InputError(
+      `--from ${text}: brokers and clients come from the boundary file; give --boundary`,
+    );
+  if (m[1] === 'client') {
+    const client = boundary.kafka.clients.find((c) => c.name === m[2]);
+    if (!client) throw new InputError(`--from ${text}: the boundary declares no client ${m[2]}`);
+    const subnet = clientSubnet(net, client);
+    if (!subnet)
+      throw new InputError(
+        `--from ${text}: no subnet in the snapshot matches the client's subnet, VPC or CIDR`,
+      );
+    return { kind: 'subnet', id: subnet };
+  }
+  const [cluster, id] = m[2]!.split('/');
+  const broker = brokersOf(inventory, boundary, net).find(
+    (b) => b.cluster === cluster && b.id === id,
+  );
+  if (!broker)
+    throw new InputError(
+      `--from ${text}: no broker ${id ?? '?'} of cluster ${cluster} is placed in the snapshot (expected broker:<cluster>/<id>)`,
+    );
+  return { kind: 'eni', id: broker.eni.id };
 }
 
 /** A readable trace: one line a hop, then the crossings and the outcome. */

@@ -339,7 +339,7 @@ export function brokerArn(b: Broker): string {
 }
 
 /** Where a declared client runs: its subnet, or a subnet of its VPC or CIDR in its AZ. */
-function clientSubnet(
+export function clientSubnet(
   net: NetworkIndex,
   c: Boundary['kafka']['clients'][number],
 ): string | undefined {
