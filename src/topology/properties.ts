@@ -53,7 +53,7 @@ function endsWithOddBackslashes(s: string): boolean {
   return n % 2 === 1;
 }
 
-function unescape(s: string, line: number, problems: Properties['problems']): string {
+function unescapeJava(s: string, line: number, problems: Properties['problems']): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -101,8 +101,8 @@ export function parseProperties(text: string): Properties {
     while (j < l.length && WHITE.has(l[j]!)) j++;
     if (j < l.length && (l[j] === '=' || l[j] === ':')) j++;
     while (j < l.length && WHITE.has(l[j]!)) j++;
-    const key = unescape(rawKey, line, problems);
-    byKey.set(key, { key, value: unescape(l.slice(j), line, problems), line });
+    const key = unescapeJava(rawKey, line, problems);
+    byKey.set(key, { key, value: unescapeJava(l.slice(j), line, problems), line });
   }
   return { byKey, problems };
 }
