@@ -24,8 +24,10 @@ import dataTrafficOffPrivatePath from './network-path/data-traffic-off-private-p
 import networkLinkToOutsideAccount from './network-path/network-link-to-outside-account.js';
 import pathCrossesAccount from './network-path/path-crosses-account.js';
 import pathCrossesRegion from './network-path/path-crosses-region.js';
+import brokerRackMismatch from './operations/broker-rack-mismatch.js';
 
 export const RULES: readonly Rule[] = [
+  brokerRackMismatch,
   brokerReachableFromInternet,
   bucketReplicatesOutside,
   clusterPolicyGrantsOutsideAccount,

@@ -13,6 +13,7 @@ import type { PathsContext, Rule } from './rules/define.js';
 import { runRules } from './rules/engine.js';
 import { type FindingsReport, SEVERITIES } from './rules/finding.js';
 import type { Snapshot } from './snapshot/reader.js';
+import type { NodeConfig } from './topology/config.js';
 import { VERSION } from './version.js';
 
 export interface Analysis {
@@ -29,6 +30,8 @@ export function analyze(
   boundary: Boundary,
   rules: readonly Rule[],
   pack: string,
+  /** Broker configurations by cluster name (read by the CLI from `kafka.clusters[].config`). */
+  configs: ReadonlyMap<string, NodeConfig[]> = new Map(),
 ): Analysis {
   const inventory = buildInventory(snapshot);
   const owners = new Owners(boundary, inventory);
@@ -48,7 +51,7 @@ export function analyze(
         const o = owners.of(account);
         return { kind: o.kind, name: o.kind === 'party' ? o.name : o.kind };
       });
-      traced = { network, ...automaticFlows(inventory, boundary, network) };
+      traced = { network, ...automaticFlows(inventory, boundary, network, configs) };
     }
     return traced;
   };
@@ -89,7 +92,7 @@ export function analyze(
 
   const result = runRules(
     rules,
-    { inventory, graph, boundary, owners, lookup, data, accountRefs, paths },
+    { inventory, graph, boundary, owners, lookup, data, accountRefs, paths, configs },
     { excerpt },
   );
   const diagnostics = [...inventory.diagnostics];

@@ -13,6 +13,7 @@ import { type FindingsReport, SEVERITIES, type Severity, severityRank } from '..
 import { PACKS, selectPack } from '../rules/packs.js';
 import { openSnapshotDir } from '../snapshot/reader.js';
 import { VERSION } from '../version.js';
+import { loadClusterConfigs } from './configs.js';
 import { coverage, renderCoverage } from './coverage.js';
 import { renderPathText, tracePath } from './paths.js';
 import { policyCheck, renderPolicyText } from './policy.js';
@@ -82,7 +83,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         const boundary = loadBoundary(opts.boundary);
         const snapshot = openSnapshotDir(snapshotDir);
         const rules = selectPack(RULES, opts.pack, boundary.rules.disable);
-        const { report } = analyze(snapshot, boundary, rules, opts.pack);
+        const configs = loadClusterConfigs(boundary, opts.boundary);
+        const { report } = analyze(snapshot, boundary, rules, opts.pack, configs);
         emit(
           opts.format === 'json'
             ? renderJson(report)
@@ -209,10 +211,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
           throw new InputError(`--port ${opts.port}: expected a port number from 0 to 65535`);
         const boundary = opts.boundary ? loadBoundary(opts.boundary) : undefined;
         const inventory = buildInventory(openSnapshotDir(snapshotDir));
-        const result = tracePath(inventory, boundary, opts.from, opts.to, {
-          protocol: opts.protocol,
-          port,
-        });
+        const configs =
+          boundary && opts.boundary ? loadClusterConfigs(boundary, opts.boundary) : new Map();
+        const result = tracePath(
+          inventory,
+          boundary,
+          opts.from,
+          opts.to,
+          { protocol: opts.protocol, port },
+          configs,
+        );
         io.stdout(
           opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderPathText(result),
         );

@@ -13,6 +13,7 @@ import {
   tracePacket,
 } from '../paths/trace.js';
 import { safeText } from '../report/text.js';
+import type { NodeConfig } from '../topology/config.js';
 
 /** `--from`: an interface, an instance, a subnet, an address, or `internet`. */
 export function parseSource(text: string): PathSource {
@@ -73,11 +74,12 @@ export function tracePath(
   from: string,
   to: string,
   opts: TraceOptions,
+  configs: ReadonlyMap<string, NodeConfig[]> = new Map(),
 ): PathResult {
   const net = networkFor(inventory, boundary);
   const result = tracePacket(
     net,
-    resolveSource(from, inventory, boundary, net),
+    resolveSource(from, inventory, boundary, net, configs),
     parseTarget(to, inventory),
     opts,
   );
@@ -93,6 +95,7 @@ function resolveSource(
   inventory: Inventory,
   boundary: Boundary | undefined,
   net: NetworkIndex,
+  configs: ReadonlyMap<string, NodeConfig[]>,
 ): PathSource {
   const m = /^(broker|client):(.+)$/.exec(text);
   if (!m) return parseSource(text);
@@ -111,7 +114,7 @@ function resolveSource(
     return { kind: 'subnet', id: subnet };
   }
   const [cluster, id] = m[2]!.split('/');
-  const broker = brokersOf(inventory, boundary, net).find(
+  const broker = brokersOf(inventory, boundary, net, configs).find(
     (b) => b.cluster === cluster && b.id === id,
   );
   if (!broker)

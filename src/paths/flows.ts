@@ -6,6 +6,7 @@
  */
 import type { Boundary } from '../boundary/schema.js';
 import type { Inventory, Src } from '../inventory/model.js';
+import type { NodeConfig } from '../topology/config.js';
 import { globMatch } from '../util/glob.js';
 import { addressIn, contains, parseCidr } from './cidr.js';
 import type { EniInfo, NetworkIndex } from './network.js';
@@ -17,9 +18,18 @@ export interface Broker {
   id: string;
   eni: EniInfo;
   instanceId: string | undefined;
-  /** How the broker was placed: MSK's node list, or the instance's tags. */
-  placedBy: 'kafka-list-nodes' | 'instance tags';
+  /** How the broker was placed: MSK's node list, its configuration's listeners, or tags. */
+  placedBy: 'kafka-list-nodes' | 'broker config' | 'instance tags';
+  /** The node's configuration, when the boundary names the cluster's config files. */
+  config?: NodeConfig;
   src: Src;
+}
+
+/** A configured node whose listener addresses match no interface of the snapshot. */
+export interface UnplacedNode {
+  cluster: string;
+  config: NodeConfig;
+  reason: string;
 }
 
 export type FlowKind =
@@ -48,7 +58,13 @@ const KAFKA_PORT = 9092;
 const CLUSTER_TAG = /(^|[:._-])cluster$|^kafkacluster$/i;
 
 /** The brokers of each cluster the boundary declares (and of every MSK cluster). */
-export function brokersOf(inv: Inventory, boundary: Boundary, net: NetworkIndex): Broker[] {
+export function brokersOf(
+  inv: Inventory,
+  boundary: Boundary,
+  net: NetworkIndex,
+  configs: ReadonlyMap<string, NodeConfig[]> = new Map(),
+  unplaced: UnplacedNode[] = [],
+): Broker[] {
   const out: Broker[] = [];
   const declared = boundary.kafka.clusters;
   for (const c of inv.mskClusters) {
@@ -66,8 +82,41 @@ export function brokersOf(inv: Inventory, boundary: Boundary, net: NetworkIndex)
       });
     }
   }
-  // Kafka and AutoMQ: instances whose tags name the cluster (until broker configs place them).
-  const selfManaged = declared.filter((d) => d.kind !== 'msk');
+  // Kafka and AutoMQ with configuration files: each broker node by its listener addresses.
+  for (const d of declared) {
+    for (const config of configs.get(d.name) ?? []) {
+      if (config.roles.length && !config.roles.includes('broker')) continue;
+      const hosts = [...config.advertisedListeners, ...config.listeners]
+        .filter((l) => !/CONTROLLER/.test(l.name))
+        .map((l) => l.host);
+      const eni = hosts
+        .flatMap((h) => net.enisByIp.get(h) ?? [])
+        .find(
+          (e) => (!d.account || e.account === d.account) && (!d.region || e.region === d.region),
+        );
+      if (!eni) {
+        unplaced.push({
+          cluster: d.name,
+          config,
+          reason: hosts.length
+            ? `no interface of the snapshot holds ${[...new Set(hosts)].join(', ')} (listener addresses of ${config.file})`
+            : `${config.file} names no listener address`,
+        });
+        continue;
+      }
+      out.push({
+        cluster: d.name,
+        id: config.nodeId ?? eni.id,
+        eni,
+        instanceId: eni.instanceId,
+        placedBy: 'broker config',
+        config,
+        src: eni.src,
+      });
+    }
+  }
+  // Kafka and AutoMQ without configuration files: instances whose tags name the cluster.
+  const selfManaged = declared.filter((d) => d.kind !== 'msk' && !configs.has(d.name));
   if (!selfManaged.length) return sortBrokers(out);
   for (const i of inv.instances) {
     if (i.raw.State?.Name && !['running', 'pending', 'stopped'].includes(i.raw.State.Name))
@@ -118,8 +167,10 @@ export function automaticFlows(
   inv: Inventory,
   boundary: Boundary,
   net: NetworkIndex,
-): { brokers: Broker[]; flows: Flow[] } {
-  const brokers = brokersOf(inv, boundary, net);
+  configs: ReadonlyMap<string, NodeConfig[]> = new Map(),
+): { brokers: Broker[]; flows: Flow[]; unplaced: UnplacedNode[] } {
+  const unplaced: UnplacedNode[] = [];
+  const brokers = brokersOf(inv, boundary, net, configs, unplaced);
   const flows: Flow[] = [];
   const cache = new Map<string, PathResult>();
   const trace = (from: PathSource, to: PathTarget, port: number, key: string | undefined) => {
@@ -301,7 +352,7 @@ export function automaticFlows(
       });
     }
   }
-  return { brokers, flows };
+  return { brokers, flows, unplaced };
 }
 
 /**

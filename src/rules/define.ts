@@ -5,15 +5,18 @@ import type { DataBearing } from '../graph/data.js';
 import type { AccountRef } from '../graph/references.js';
 import type { Lookup } from '../inventory/lookup.js';
 import type { Inventory, Src } from '../inventory/model.js';
-import type { Broker, Flow } from '../paths/flows.js';
+import type { Broker, Flow, UnplacedNode } from '../paths/flows.js';
 import type { NetworkIndex } from '../paths/network.js';
 import type { Gap } from '../snapshot/manifest.js';
+import type { NodeConfig } from '../topology/config.js';
 import type { Category, Hop, Severity } from './finding.js';
 
 export interface PathsContext {
   network: NetworkIndex;
   brokers: Broker[];
   flows: Flow[];
+  /** Configured nodes whose listener addresses match no interface of the snapshot. */
+  unplaced: UnplacedNode[];
 }
 
 /** What a rule reads: everything pure, built once per analysis. */
@@ -26,6 +29,8 @@ export interface RuleContext {
   lookup: Lookup;
   data: DataBearing;
   accountRefs: readonly AccountRef[];
+  /** Broker configurations by cluster name, from `kafka.clusters[].config`. */
+  configs: ReadonlyMap<string, NodeConfig[]>;
   /** The network and the automatic flows, traced on first use (rules that need paths ask). */
   paths(): PathsContext;
   /** The gap, if the call that would hold this evidence failed. `action` as in `needs`. */

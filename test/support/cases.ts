@@ -4,6 +4,7 @@ import type { Rule } from '../../src/rules/define.js';
 import type { Finding, Severity } from '../../src/rules/finding.js';
 import { readSnapshot } from '../../src/snapshot/reader.js';
 import type { SnapshotSource } from '../../src/snapshot/source.js';
+import { readNodeConfig } from '../../src/topology/config.js';
 
 /** What a case expects of one finding; unset fields are not compared. */
 export interface Expected {
@@ -20,6 +21,8 @@ export interface RuleCase {
   estate: { source(label?: string): SnapshotSource };
   /** Merged over a default boundary: account 111111111111 inside, region eu-west-1 approved. */
   boundary?: Partial<BoundaryInput>;
+  /** Broker configurations by cluster: file name → server.properties text. */
+  configs?: Record<string, Record<string, string>>;
   expect: Expected[];
 }
 
@@ -34,7 +37,13 @@ export const DEFAULT_BOUNDARY: BoundaryInput = {
 export function runCase(rule: Rule, c: RuleCase): Finding[] {
   const boundary = BoundarySchema.parse({ ...DEFAULT_BOUNDARY, ...c.boundary });
   const snapshot = readSnapshot(c.estate.source(c.name));
-  return analyze(snapshot, boundary, [rule], 'all').report.findings;
+  const configs = new Map(
+    Object.entries(c.configs ?? {}).map(([cluster, files]) => [
+      cluster,
+      Object.entries(files).map(([file, text]) => readNodeConfig(file, text)),
+    ]),
+  );
+  return analyze(snapshot, boundary, [rule], 'all', configs).report.findings;
 }
 
 /** Compare findings with expectations; returns a list of mismatches (empty = pass). */
