@@ -369,3 +369,18 @@ describe('ownmap paths packet', () => {
     }
   });
 });
+
+describe('broker configurations named by the boundary', () => {
+  it('a config path that does not exist is bad input: one line naming the file and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ownmap-config-'));
+    const file = join(dir, 'boundary.yaml');
+    writeFileSync(
+      file,
+      'version: 1\nname: x\ninside:\n  accounts: [{ id: "210987654321" }]\nkafka:\n  clusters:\n    - { name: orders, kind: automq, config: kafka/missing }\n',
+    );
+    const r = ownmap(['analyze', 'fixtures/estates/automq-byoc/snapshot', '--boundary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('kafka.clusters[0].config (kafka/missing): cannot read (ENOENT)');
+  });
+});
