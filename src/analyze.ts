@@ -14,6 +14,7 @@ import { runRules } from './rules/engine.js';
 import { type FindingsReport, SEVERITIES } from './rules/finding.js';
 import type { Snapshot } from './snapshot/reader.js';
 import type { NodeConfig } from './topology/config.js';
+import type { Topic } from './topology/topics.js';
 import { VERSION } from './version.js';
 
 export interface Analysis {
@@ -32,6 +33,8 @@ export function analyze(
   pack: string,
   /** Broker configurations by cluster name (read by the CLI from `kafka.clusters[].config`). */
   configs: ReadonlyMap<string, NodeConfig[]> = new Map(),
+  /** Topic lists by cluster name (read by the CLI from `kafka.clusters[].topics`). */
+  topics: ReadonlyMap<string, Topic[]> = new Map(),
 ): Analysis {
   const inventory = buildInventory(snapshot);
   const owners = new Owners(boundary, inventory);
@@ -92,7 +95,7 @@ export function analyze(
 
   const result = runRules(
     rules,
-    { inventory, graph, boundary, owners, lookup, data, accountRefs, paths, configs },
+    { inventory, graph, boundary, owners, lookup, data, accountRefs, paths, configs, topics },
     { excerpt },
   );
   const diagnostics = [...inventory.diagnostics];

@@ -384,3 +384,18 @@ describe('broker configurations named by the boundary', () => {
     expect(r.stderr).toContain('kafka.clusters[0].config (kafka/missing): cannot read (ENOENT)');
   });
 });
+
+describe('topic lists named by the boundary', () => {
+  it('a malformed topic list is bad input: one line naming the file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ownmap-topics-'));
+    writeFileSync(join(dir, 'topics.txt'), '\tTopic: x\tPartition: 0\tLeader: 1\n');
+    const file = join(dir, 'boundary.yaml');
+    writeFileSync(
+      file,
+      'version: 1\nname: x\ninside:\n  accounts: [{ id: "210987654321" }]\nkafka:\n  clusters:\n    - { name: orders, kind: kafka, topics: topics.txt }\n',
+    );
+    const r = ownmap(['analyze', 'fixtures/estates/automq-byoc/snapshot', '--boundary', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('ownmap: topics.txt:1: partition of x before its topic line');
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyze } from '../src/analyze.js';
 import { parseBoundary } from '../src/boundary/load.js';
-import { loadClusterConfigs } from '../src/cli/configs.js';
+import { loadClusterConfigs, loadClusterTopics } from '../src/cli/configs.js';
 import { renderJson } from '../src/report/json.js';
 import { openSnapshotDir } from '../src/snapshot/reader.js';
 
@@ -147,7 +147,8 @@ const run = (name: string) => {
   );
   // As the CLI does: the broker configurations the boundary file names are read too.
   const configs = loadClusterConfigs(boundary, `${dir}/boundary.yaml`);
-  return analyze(openSnapshotDir(`${dir}/snapshot`), boundary, RULES, 'all', configs);
+  const topics = loadClusterTopics(boundary, `${dir}/boundary.yaml`);
+  return analyze(openSnapshotDir(`${dir}/snapshot`), boundary, RULES, 'all', configs, topics);
 };
 
 describe.each(Object.entries(ESTATES))('estate %s', (name, rows) => {

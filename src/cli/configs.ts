@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Boundary } from '../boundary/schema.js';
 import { InputError } from '../errors.js';
 import { type NodeConfig, readNodeConfig } from '../topology/config.js';
+import { parseTopicList, type Topic, TopicListError } from '../topology/topics.js';
 
 /**
  * The broker configurations the boundary file names (`kafka.clusters[].config`: a
@@ -48,6 +49,34 @@ export function loadClusterConfigs(
         return readNodeConfig(relative(base, f), text);
       }),
     );
+  });
+  return out;
+}
+
+/**
+ * The topic lists the boundary file names (`kafka.clusters[].topics`, relative to the boundary
+ * file): YAML or `kafka-topics --describe` text.
+ */
+export function loadClusterTopics(boundary: Boundary, boundaryFile: string): Map<string, Topic[]> {
+  const out = new Map<string, Topic[]>();
+  const base = dirname(resolve(boundaryFile));
+  boundary.kafka.clusters.forEach((c, i) => {
+    if (!c.topics) return;
+    const path = resolve(base, c.topics);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new InputError(
+        `${boundaryFile}: kafka.clusters[${i}].topics (${c.topics}): cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'}); expected a YAML topic list or kafka-topics --describe output`,
+      );
+    }
+    try {
+      out.set(c.name, parseTopicList(text, relative(base, path)));
+    } catch (err) {
+      if (err instanceof TopicListError) throw new InputError(err.message);
+      throw err;
+    }
   });
   return out;
 }

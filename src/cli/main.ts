@@ -13,7 +13,7 @@ import { type FindingsReport, SEVERITIES, type Severity, severityRank } from '..
 import { PACKS, selectPack } from '../rules/packs.js';
 import { openSnapshotDir } from '../snapshot/reader.js';
 import { VERSION } from '../version.js';
-import { loadClusterConfigs } from './configs.js';
+import { loadClusterConfigs, loadClusterTopics } from './configs.js';
 import { coverage, renderCoverage } from './coverage.js';
 import { renderPathText, tracePath } from './paths.js';
 import { policyCheck, renderPolicyText } from './policy.js';
@@ -84,7 +84,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         const snapshot = openSnapshotDir(snapshotDir);
         const rules = selectPack(RULES, opts.pack, boundary.rules.disable);
         const configs = loadClusterConfigs(boundary, opts.boundary);
-        const { report } = analyze(snapshot, boundary, rules, opts.pack, configs);
+        const topics = loadClusterTopics(boundary, opts.boundary);
+        const { report } = analyze(snapshot, boundary, rules, opts.pack, configs, topics);
         emit(
           opts.format === 'json'
             ? renderJson(report)

@@ -9,6 +9,7 @@ import type { Broker, Flow, UnplacedNode } from '../paths/flows.js';
 import type { NetworkIndex } from '../paths/network.js';
 import type { Gap } from '../snapshot/manifest.js';
 import type { NodeConfig } from '../topology/config.js';
+import type { Topic } from '../topology/topics.js';
 import type { Category, Hop, Severity } from './finding.js';
 
 export interface PathsContext {
@@ -31,6 +32,8 @@ export interface RuleContext {
   accountRefs: readonly AccountRef[];
   /** Broker configurations by cluster name, from `kafka.clusters[].config`. */
   configs: ReadonlyMap<string, NodeConfig[]>;
+  /** Topic lists by cluster name, from `kafka.clusters[].topics`. */
+  topics: ReadonlyMap<string, Topic[]>;
   /** The network and the automatic flows, traced on first use (rules that need paths ask). */
   paths(): PathsContext;
   /** The gap, if the call that would hold this evidence failed. `action` as in `needs`. */
