@@ -16,6 +16,7 @@ import dataBucketNotPrivateOnly from './data-boundary/data-bucket-not-private-on
 import dataBucketPublic from './data-boundary/data-bucket-public.js';
 import dataInOutsideAccount from './data-boundary/data-in-outside-account.js';
 import dataOutsideApprovedRegions from './data-boundary/data-outside-approved-regions.js';
+import durableLogOnBrokerDisk from './elasticity/durable-log-on-broker-disk.js';
 import dataBucketWithoutDataEventTrail from './evidence/data-bucket-without-data-event-trail.js';
 import noMultiRegionTrail from './evidence/no-multi-region-trail.js';
 import trailDeliversOutside from './evidence/trail-delivers-outside.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   dataInOutsideAccount,
   dataOutsideApprovedRegions,
   dataTrafficOffPrivatePath,
+  durableLogOnBrokerDisk,
   endpointAllowsOutsideBuckets,
   interfaceEndpointMissingInBrokerAz,
   natGatewayInAnotherAz,

@@ -63,6 +63,8 @@ const ESTATES: Record<string, Row[]> = {
     ['data-traffic-off-private-path', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
     ['nat-gateway-in-another-az', 'open', KPROD_NAT],
     ['path-crosses-az', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
+    // Apache Kafka keeps its log on the brokers (no configuration file says more).
+    ['durable-log-on-broker-disk', 'open', 'cluster:kprod'],
   ],
   'msk-replicator': [
     ['bucket-replicates-outside', 'open', 'arn:aws:s3:::payments-archive-use1'],
@@ -130,6 +132,7 @@ const ESTATES: Record<string, Row[]> = {
     ['data-traffic-off-private-path', 'open', STREAMING_KEY],
     ['path-crosses-account', 'open', STREAMING_KEY],
     ['path-crosses-az', 'open', STREAMING_KEY],
+    ['durable-log-on-broker-disk', 'open', 'cluster:streaming-kafka'],
     // The analytics VPC's S3 gateway endpoint keeps the default full-access policy.
     [
       'endpoint-allows-outside-buckets',
