@@ -39,7 +39,7 @@ export function analyze(
   const inventory = buildInventory(snapshot);
   const owners = new Owners(boundary, inventory);
   const lookup = new Lookup(inventory);
-  const data = classifyData(inventory, boundary, lookup);
+  const data = classifyData(inventory, boundary, lookup, configs);
   // The graph is for the map and for rules that walk it: built when first asked for.
   let built: OwnershipGraph | undefined;
   const graph = (): OwnershipGraph => {

@@ -319,4 +319,20 @@ export default [
     boundary: { data: { buckets: ['acme-kafka-tier-*'] } },
     expect: [{ resource: 'arn:aws:s3:::acme-kafka-tier-x', status: 'unknown' }],
   },
+  {
+    name: 'a bucket only a broker configuration names (the AutoMQ WAL) is data-bearing too',
+    estate: estate().bucket('acme-automq-wal-use1', { region: 'us-east-1' }),
+    boundary: { kafka: { clusters: [{ name: 'orders', kind: 'automq' }] } },
+    configs: {
+      orders: {
+        'node-0.properties': 's3.wal.path=0@s3://acme-automq-wal-use1?region=us-east-1',
+      },
+    },
+    expect: [
+      {
+        resource: 'arn:aws:s3:::acme-automq-wal-use1',
+        message: 'holds the WAL (s3.wal.path) of cluster orders, per node-0.properties',
+      },
+    ],
+  },
 ] satisfies RuleCase[];

@@ -49,7 +49,7 @@ export const KafkaCluster = z.strictObject({
   config: z.string().optional(),
   /** Optional topic list (YAML or `kafka-topics --describe` text), relative to this file. */
   topics: z.string().optional(),
-  /** Buckets and keys that hold this cluster's records, until the topology reveals them. */
+  /** Buckets and keys that hold this cluster's records, besides those its broker configs name. */
   buckets: z.array(Pattern).default([]),
   keys: z.array(Pattern).default([]),
   account: AccountId.optional(),

@@ -2,6 +2,7 @@ import type { Boundary } from '../boundary/schema.js';
 import type { KeyRef, Lookup } from '../inventory/lookup.js';
 import type { Inventory } from '../inventory/model.js';
 import type { Gap } from '../snapshot/manifest.js';
+import type { NodeConfig } from '../topology/config.js';
 import { anyGlob } from '../util/glob.js';
 
 /** Which resources hold records (data-bearing), and why: the reasons name their source. */
@@ -14,7 +15,13 @@ export interface DataBearing {
   clusters: Map<string, string[]>;
 }
 
-export function classifyData(inv: Inventory, boundary: Boundary, lookup: Lookup): DataBearing {
+export function classifyData(
+  inv: Inventory,
+  boundary: Boundary,
+  lookup: Lookup,
+  /** Broker configurations by cluster: the buckets they name hold records too. */
+  configs: ReadonlyMap<string, NodeConfig[]> = new Map(),
+): DataBearing {
   const buckets = new Map<string, string[]>();
   const keys = new Map<string, { ref: KeyRef; reasons: string[] }>();
   const clusters = new Map<string, string[]>();
@@ -47,6 +54,25 @@ export function classifyData(inv: Inventory, boundary: Boundary, lookup: Lookup)
         add(buckets, pattern, `holds records of cluster ${c.name}`);
     }
   }
+  // What the brokers' own settings say holds records: AutoMQ's WAL, data and ops buckets,
+  // Kafka's tiered-storage bucket.
+  for (const [cluster, list] of configs)
+    for (const c of list) {
+      const named = [
+        ...(c.automq?.wal?.kind === 's3'
+          ? [[c.automq.wal.bucket, 'WAL (s3.wal.path)'] as const]
+          : []),
+        ...(c.automq?.data ?? []).map((d) => [d.bucket, `stream objects (${d.from.key})`] as const),
+        ...(c.automq?.ops ?? []).map(
+          (d) => [d.bucket, `broker logs and dumps (${d.from.key})`] as const,
+        ),
+        ...(c.tieredStorage.enabled && c.tieredStorage.bucket
+          ? [[c.tieredStorage.bucket, 'tiered storage (remote log segments)'] as const]
+          : []),
+      ];
+      for (const [bucket, what] of named)
+        add(buckets, bucket, `holds the ${what} of cluster ${cluster}, per ${c.file}`);
+    }
   for (const k of inv.kmsKeys) {
     const p = anyGlob(boundary.data.keys, k.id, k.arn, ...k.aliases);
     if (p)
