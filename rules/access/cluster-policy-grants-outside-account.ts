@@ -5,7 +5,7 @@ import {
   mergeByCaller,
   unreadable,
 } from '../../src/policy/answers.js';
-import { makeResolver } from '../../src/policy/resolver.js';
+import { resolverFor } from '../../src/policy/resolver.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html',
   ],
   check(ctx) {
-    const resolver = makeResolver(ctx.boundary, ctx.inventory);
+    const resolver = resolverFor(ctx.boundary, ctx.inventory);
     for (const c of ctx.inventory.mskClusters) {
       if (!c.policy || !ctx.owners.isInside(c.account)) continue;
       const answer = analyzePolicy({

@@ -1,6 +1,6 @@
 import { analyzePolicy, type Grant, type PolicyAnswer } from '../../src/policy/access.js';
 import { unreadable } from '../../src/policy/answers.js';
-import { makeResolver } from '../../src/policy/resolver.js';
+import { resolverFor } from '../../src/policy/resolver.js';
 import { defineRule } from '../../src/rules/define.js';
 
 const S3_SERVICE = /^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.s3$/;
@@ -23,7 +23,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgid',
   ],
   check(ctx) {
-    const resolver = makeResolver(ctx.boundary, ctx.inventory);
+    const resolver = resolverFor(ctx.boundary, ctx.inventory);
     const answers = new Map<string, PolicyAnswer>();
     for (const e of ctx.inventory.vpcEndpoints) {
       const owner = e.raw.OwnerId ?? e.account;

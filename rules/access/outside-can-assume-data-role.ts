@@ -5,7 +5,7 @@ import {
   mergeByCaller,
   unreadable,
 } from '../../src/policy/answers.js';
-import { makeResolver } from '../../src/policy/resolver.js';
+import { resolverFor } from '../../src/policy/resolver.js';
 import { roleDataReach, type Touch } from '../../src/policy/role-reach.js';
 import { defineRule } from '../../src/rules/define.js';
 
@@ -31,7 +31,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html',
   ],
   check(ctx) {
-    const resolver = makeResolver(ctx.boundary, ctx.inventory);
+    const resolver = resolverFor(ctx.boundary, ctx.inventory);
     const answers = new Map<string, PolicyAnswer>();
     const roles = [...ctx.inventory.roles].sort((a, b) => (a.arn < b.arn ? -1 : 1));
     for (const role of roles) {

@@ -1,4 +1,5 @@
 import { reportCrossings } from '../../src/paths/crossings.js';
+import { PATH_NEEDS } from '../../src/paths/report.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -6,21 +7,7 @@ export default defineRule({
   title: 'A client or broker path crosses an availability zone',
   category: 'cost',
   severity: 'low',
-  needs: [
-    'ec2:DescribeRouteTables',
-    'ec2:DescribeSubnets',
-    'ec2:DescribeNetworkInterfaces',
-    'ec2:DescribeInstances',
-    'ec2:DescribeSecurityGroups',
-    'ec2:DescribeNetworkAcls',
-    'ec2:DescribeNatGateways',
-    'ec2:DescribeInternetGateways',
-    'ec2:DescribeVpcEndpoints',
-    'ec2:DescribePrefixLists',
-    'ec2:DescribeVpcPeeringConnections',
-    'ec2:DescribeTransitGatewayAttachments',
-    'ec2:SearchTransitGatewayRoutes',
-  ],
+  needs: [...PATH_NEEDS],
   rationale:
     'Inter-AZ traffic is charged in each direction; a client that reaches brokers in other AZs, or a broker whose bucket or key traffic crosses an AZ (a NAT gateway or endpoint interface elsewhere), pays for it on every byte. AZ ids, not names, decide.',
   remediation:

@@ -1,6 +1,6 @@
 import { privateAccess } from '../../src/policy/access.js';
 import { grantsFor, policyAnswers } from '../../src/policy/answers.js';
-import { makeResolver } from '../../src/policy/resolver.js';
+import { resolverFor } from '../../src/policy/resolver.js';
 import { defineRule } from '../../src/rules/define.js';
 import { GLOBAL_REGION } from '../../src/snapshot/contract.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
   ],
   check(ctx) {
     if (!ctx.boundary.data.requirePrivateAccess) return;
-    const resolver = makeResolver(ctx.boundary, ctx.inventory);
+    const resolver = resolverFor(ctx.boundary, ctx.inventory);
     for (const [name] of [...ctx.data.buckets].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const b = ctx.lookup.bucketByName.get(name);
       if (!b) continue;

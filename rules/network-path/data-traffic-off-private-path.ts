@@ -1,4 +1,10 @@
-import { describePath, groupFlows, pathEvidence, pathOf } from '../../src/paths/report.js';
+import {
+  describePath,
+  groupFlows,
+  PATH_NEEDS,
+  pathEvidence,
+  pathOf,
+} from '../../src/paths/report.js';
 import { defineRule } from '../../src/rules/define.js';
 
 const PUBLIC_HOPS = new Set(['nat-gateway', 'internet-gateway']);
@@ -8,21 +14,7 @@ export default defineRule({
   title: 'Broker traffic to a data bucket or key leaves the private path',
   category: 'network-path',
   severity: 'medium',
-  needs: [
-    'ec2:DescribeRouteTables',
-    'ec2:DescribeSubnets',
-    'ec2:DescribeNetworkInterfaces',
-    'ec2:DescribeInstances',
-    'ec2:DescribeSecurityGroups',
-    'ec2:DescribeNetworkAcls',
-    'ec2:DescribeNatGateways',
-    'ec2:DescribeInternetGateways',
-    'ec2:DescribeVpcEndpoints',
-    'ec2:DescribePrefixLists',
-    'ec2:DescribeVpcPeeringConnections',
-    'ec2:DescribeTransitGatewayAttachments',
-    'ec2:SearchTransitGatewayRoutes',
-  ],
+  needs: [...PATH_NEEDS],
   rationale:
     'Brokers write every record to their buckets and ask KMS for every data key. Through a NAT or internet gateway that traffic takes the public endpoints: it pays NAT processing per gigabyte, depends on the gateway AZ, and cannot be held by an aws:SourceVpce bucket policy. A gateway endpoint for S3 and an interface endpoint for KMS keep it on the private path.',
   remediation:

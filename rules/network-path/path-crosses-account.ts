@@ -1,4 +1,5 @@
 import { reportCrossings } from '../../src/paths/crossings.js';
+import { PATH_NEEDS } from '../../src/paths/report.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -6,21 +7,7 @@ export default defineRule({
   title: 'A client or broker path crosses an account',
   category: 'network-path',
   severity: 'high',
-  needs: [
-    'ec2:DescribeRouteTables',
-    'ec2:DescribeSubnets',
-    'ec2:DescribeNetworkInterfaces',
-    'ec2:DescribeInstances',
-    'ec2:DescribeSecurityGroups',
-    'ec2:DescribeNetworkAcls',
-    'ec2:DescribeNatGateways',
-    'ec2:DescribeInternetGateways',
-    'ec2:DescribeVpcEndpoints',
-    'ec2:DescribePrefixLists',
-    'ec2:DescribeVpcPeeringConnections',
-    'ec2:DescribeTransitGatewayAttachments',
-    'ec2:SearchTransitGatewayRoutes',
-  ],
+  needs: [...PATH_NEEDS],
   rationale:
     'A path through another account’s network (a peering, a shared transit gateway, a vendor VPC) puts records on a network that account controls. Inside the boundary that is a design choice to know; across the boundary it is a data path to an outside party.',
   remediation:

@@ -214,56 +214,47 @@ export function automaticFlows(
         .filter((b) => b.region)
         .sort((a, b) => (a.name < b.name ? -1 : 1));
       const keys = [...keyIndex.match(declared.keys)].sort((a, b) => (a.arn < b.arn ? -1 : 1));
-      for (const b of list) {
-        for (const bucket of buckets) {
+      // Each broker to the service holding each of its stores (one trace per service, region
+      // and account serves every bucket or key there).
+      const stores = [
+        ...buckets.map((x) => ({
+          kind: 'broker-to-bucket' as const,
+          service: 's3',
+          region: x.region!,
+          subject: { arn: x.arn, account: x.account, region: x.region!, label: x.name },
+        })),
+        ...keys.map((x) => ({
+          kind: 'broker-to-key' as const,
+          service: 'kms',
+          region: x.region,
+          subject: {
+            arn: x.arn,
+            account: x.account,
+            region: x.region,
+            label: x.aliases[0] ?? x.id,
+          },
+        })),
+      ];
+      for (const b of list)
+        for (const st of stores) {
           const to: PathTarget = {
             kind: 'service',
-            service: 's3',
-            region: bucket.region!,
-            account: bucket.account,
+            service: st.service,
+            region: st.region,
+            account: st.subject.account,
           };
           flows.push({
-            kind: 'broker-to-bucket',
+            kind: st.kind,
             cluster,
-            subject: {
-              arn: bucket.arn,
-              account: bucket.account,
-              region: bucket.region!,
-              label: bucket.name,
-            },
+            subject: st.subject,
             fromLabel: `broker ${b.id} (${b.eni.id})`,
             source: { kind: 'eni', id: b.eni.id },
             target: to,
             port: 443,
-            result: fromBroker(b, to, `s3:${bucket.region}:${bucket.account}`, 443),
+            result: fromBroker(b, to, `${st.service}:${st.region}:${st.subject.account}`, 443),
             broker: b,
           });
         }
-        for (const key of keys) {
-          const to: PathTarget = {
-            kind: 'service',
-            service: 'kms',
-            region: key.region,
-            account: key.account,
-          };
-          flows.push({
-            kind: 'broker-to-key',
-            cluster,
-            subject: {
-              arn: key.arn,
-              account: key.account,
-              region: key.region,
-              label: key.aliases[0] ?? key.id,
-            },
-            fromLabel: `broker ${b.id} (${b.eni.id})`,
-            source: { kind: 'eni', id: b.eni.id },
-            target: to,
-            port: 443,
-            result: fromBroker(b, to, `kms:${key.region}:${key.account}`, 443),
-            broker: b,
-          });
-        }
-      }
       for (const a of list)
         for (const b of list) {
           if (a === b) continue;

@@ -7,6 +7,23 @@ import type { Hop } from '../rules/finding.js';
 import type { Flow } from './flows.js';
 import type { PathResult } from './trace.js';
 
+/** Every EC2 call a packet trace reads: a gap in any of them can change a path rule's answer. */
+export const PATH_NEEDS: readonly string[] = [
+  'ec2:DescribeRouteTables',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeInstances',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeNetworkAcls',
+  'ec2:DescribeNatGateways',
+  'ec2:DescribeInternetGateways',
+  'ec2:DescribeVpcEndpoints',
+  'ec2:DescribePrefixLists',
+  'ec2:DescribeVpcPeeringConnections',
+  'ec2:DescribeTransitGatewayAttachments',
+  'ec2:SearchTransitGatewayRoutes',
+];
+
 /** The hops in the findings' `path` shape. */
 export function pathOf(r: PathResult): Hop[] {
   return r.hops.map((h) => ({

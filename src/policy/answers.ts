@@ -1,7 +1,7 @@
 import type { Bucket, KmsKey, MskCluster, PolicyDoc } from '../inventory/model.js';
 import type { RuleContext } from '../rules/define.js';
 import { analyzePolicy, type Grant, type PolicyAnswer, type UnknownGrant } from './access.js';
-import { makeResolver } from './resolver.js';
+import { resolverFor } from './resolver.js';
 
 export interface Answered<T> {
   resource: T;
@@ -30,7 +30,7 @@ export function policyAnswers(
 ): PolicyAnswers {
   const hit = cache.get(ctx.inventory)?.get(ctx.boundary);
   if (hit) return hit;
-  const resolver = makeResolver(ctx.boundary, ctx.inventory);
+  const resolver = resolverFor(ctx.boundary, ctx.inventory);
   const buckets: Answered<Bucket>[] = [];
   for (const [name] of ctx.data.buckets) {
     const b = ctx.lookup.bucketByName.get(name);

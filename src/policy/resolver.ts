@@ -33,3 +33,20 @@ export function makeResolver(boundary: Boundary, inventory?: Inventory): PolicyR
     bucket: (name) => buckets.get(name),
   };
 }
+
+const shared = new WeakMap<Inventory, WeakMap<Boundary, PolicyResolver>>();
+
+/** The resolver of one analysis, built once and shared by every rule that evaluates policies. */
+export function resolverFor(boundary: Boundary, inventory: Inventory): PolicyResolver {
+  let byBoundary = shared.get(inventory);
+  if (!byBoundary) {
+    byBoundary = new WeakMap();
+    shared.set(inventory, byBoundary);
+  }
+  let r = byBoundary.get(boundary);
+  if (!r) {
+    r = makeResolver(boundary, inventory);
+    byBoundary.set(boundary, r);
+  }
+  return r;
+}
