@@ -9,6 +9,7 @@ import { Lookup } from './inventory/lookup.js';
 import type { Inventory, Src } from './inventory/model.js';
 import { automaticFlows } from './paths/flows.js';
 import { buildNetwork } from './paths/network.js';
+import { type ClusterRecords, recordPaths } from './paths/record.js';
 import type { PathsContext, Rule } from './rules/define.js';
 import { runRules } from './rules/engine.js';
 import { type FindingsReport, SEVERITIES } from './rules/finding.js';
@@ -21,6 +22,8 @@ export interface Analysis {
   inventory: Inventory;
   graph: OwnershipGraph;
   report: FindingsReport;
+  /** Every cluster's record paths (built on first use). */
+  records(): ClusterRecords[];
 }
 
 const MAX_EXCERPT = 4000;
@@ -59,6 +62,22 @@ export function analyze(
     return traced;
   };
 
+  let recorded: ClusterRecords[] | undefined;
+  const records = (): ClusterRecords[] => {
+    const p = paths();
+    recorded ??= recordPaths({
+      inventory,
+      boundary,
+      owners,
+      lookup,
+      network: p.network,
+      brokers: p.brokers,
+      configs,
+      topics,
+    });
+    return recorded;
+  };
+
   const files = new Map<string, unknown>();
   const parsedDocs = new Map<string, unknown>();
   const excerpt = (src: Src, docPointer?: string): unknown => {
@@ -95,7 +114,19 @@ export function analyze(
 
   const result = runRules(
     rules,
-    { inventory, graph, boundary, owners, lookup, data, accountRefs, paths, configs, topics },
+    {
+      inventory,
+      graph,
+      boundary,
+      owners,
+      lookup,
+      data,
+      accountRefs,
+      paths,
+      records,
+      configs,
+      topics,
+    },
     { excerpt },
   );
   const diagnostics = [...inventory.diagnostics];
@@ -141,5 +172,6 @@ export function analyze(
       return graph();
     },
     report,
+    records,
   };
 }

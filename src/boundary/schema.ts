@@ -54,6 +54,42 @@ export const KafkaCluster = z.strictObject({
   keys: z.array(Pattern).default([]),
   account: AccountId.optional(),
   region: Region.optional(),
+  /**
+   * Consumers fetch from the nearest replica (`replica.selector.class` is the rack-aware
+   * selector). Read from the broker configs when they are given; say it here for MSK, whose
+   * cluster configuration is not in the snapshot.
+   */
+  rackAwareFetch: z.boolean().optional(),
+});
+
+/** A replication link the snapshot cannot show: MirrorMaker 2, Confluent Cluster Linking… */
+export const KafkaLink = z.strictObject({
+  name: z.string().min(1),
+  kind: z.enum(['mirrormaker2', 'cluster-linking', 'msk-replicator', 'other']),
+  /** Source and target: names of clusters in `kafka.clusters`. */
+  from: z.string().min(1),
+  to: z.string().min(1),
+  /** What it copies, MB/s; default everything the source's producers write. */
+  throughputMBps: z.number().nonnegative().optional(),
+});
+
+/**
+ * Prices for the record-path costs, US dollars. Defaults are AWS's published list prices
+ * (see docs/record-paths.md for the pages); set your own negotiated or regional rates here.
+ */
+export const Costs = z.strictObject({
+  /** Data transfer between AZs of a region, charged on each side ($0.01/GB in and out). */
+  interAzPerGbEachWay: z.number().nonnegative().default(0.01),
+  /** Data transfer out to another region ($0.02/GB between most US and EU regions). */
+  interRegionPerGb: z.number().nonnegative().default(0.02),
+  /** NAT gateway data processing ($0.045/GB). */
+  natPerGb: z.number().nonnegative().default(0.045),
+  /** S3 Standard PUT, COPY, POST, LIST requests, per 1,000 ($0.005). */
+  s3PutPer1000: z.number().nonnegative().default(0.005),
+  /** S3 Standard GET and other requests, per 1,000 ($0.0004). */
+  s3GetPer1000: z.number().nonnegative().default(0.0004),
+  /** Size of the objects brokers write to S3 (WAL objects, tiered segments), MB. */
+  s3ObjectMB: z.number().positive().default(8),
 });
 
 export const KafkaClient = z.strictObject({
@@ -68,6 +104,8 @@ export const KafkaClient = z.strictObject({
   azId: AzId.optional(),
   throughputMBps: z.number().nonnegative().optional(),
   clientRack: z.string().optional(),
+  /** Consumers: the consumer group; clients that share one are its members. Default: its name. */
+  group: z.string().min(1).optional(),
 });
 
 export const Authority = z.strictObject({
@@ -117,8 +155,22 @@ export const BoundarySchema = z.strictObject({
     .strictObject({
       clusters: z.array(KafkaCluster).default([]),
       clients: z.array(KafkaClient).default([]),
+      links: z.array(KafkaLink).default([]),
+    })
+    .superRefine((k, ctx) => {
+      const names = new Set(k.clusters.map((c) => c.name));
+      k.links.forEach((l, i) => {
+        for (const end of ['from', 'to'] as const)
+          if (!names.has(l[end]))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['links', i, end],
+              message: `expected the name of a cluster in kafka.clusters, got '${l[end]}'`,
+            });
+      });
     })
     .prefault({}),
+  costs: Costs.prefault({}),
   authority: z
     .strictObject({
       failover: Authority.optional(),

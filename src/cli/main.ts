@@ -17,6 +17,7 @@ import { loadClusterConfigs, loadClusterTopics } from './configs.js';
 import { coverage, renderCoverage } from './coverage.js';
 import { renderPathText, tracePath } from './paths.js';
 import { policyCheck, renderPolicyText } from './policy.js';
+import { recordReport, renderRecordText } from './records.js';
 import { renderRuleDoc } from './rule-doc.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
@@ -168,7 +169,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       },
     );
 
-  const paths = program.command('paths').description('trace network paths offline');
+  const paths = program.command('paths').description('trace packet paths and record paths offline');
   paths
     .command('packet')
     .description(
@@ -233,6 +234,43 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
             : result.unchecked.length
               ? EXIT.incomplete
               : EXIT.clean;
+      },
+    );
+
+  paths
+    .command('record')
+    .description(
+      "where each cluster's records go and become durable, hop by hop, and what the data motion costs",
+    )
+    .argument('<snapshot>', 'snapshot directory')
+    .requiredOption('-b, --boundary <file>', 'boundary file (clusters, clients, links, costs)')
+    .option('-c, --cluster <name>', 'only this cluster')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'text'])
+        .default('json'),
+    )
+    .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .action(
+      (
+        snapshotDir: string,
+        opts: { boundary: string; cluster?: string; format: string; out?: string },
+      ) => {
+        const boundary = loadBoundary(opts.boundary);
+        const report = recordReport(
+          openSnapshotDir(snapshotDir),
+          boundary,
+          loadClusterConfigs(boundary, opts.boundary),
+          loadClusterTopics(boundary, opts.boundary),
+          opts.cluster,
+        );
+        emit(
+          opts.format === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : renderRecordText(report),
+          opts.out,
+        );
+        code = EXIT.clean;
       },
     );
 

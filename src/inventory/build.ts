@@ -44,6 +44,7 @@ export function buildInventory(snap: Snapshot): Inventory {
     tgwRouteTables: [],
     networkInterfaces: [],
     instances: [],
+    volumes: [],
     securityGroups: [],
     networkAcls: [],
     prefixLists: [],
@@ -282,6 +283,19 @@ export function buildInventory(snap: Snapshot): Inventory {
           }),
         );
       }
+      const vols = load(R.Volumes, account, region, 'ec2', 'describe-volumes');
+      vols?.data.Volumes.forEach((raw, i) => {
+        inv.volumes.push({
+          account,
+          region,
+          id: raw.VolumeId,
+          raw,
+          tags: tagMap(raw.Tags),
+          src: { file: vols.file, pointer: `/Volumes/${i}` },
+          azId: azIdOf(raw.AvailabilityZoneId, raw.AvailabilityZone, vols.file),
+          instanceIds: raw.Attachments.flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
+        });
+      });
       const inst = load(R.Instances, account, region, 'ec2', 'describe-instances');
       if (inst) {
         inst.data.Reservations.forEach((res, ri) => {

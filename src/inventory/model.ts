@@ -47,6 +47,7 @@ export type RawTgwRoute = El<Out<typeof R.TransitGatewayRoutes>['Routes']>;
 export type RawTgwLink = El<Out<typeof R.TransitGatewayRouteTableAssociations>['Associations']>;
 export type RawEni = El<Out<typeof R.NetworkInterfaces>['NetworkInterfaces']>;
 export type RawInstance = El<El<Out<typeof R.Instances>['Reservations']>['Instances']>;
+export type RawVolume = El<Out<typeof R.Volumes>['Volumes']>;
 export type RawSecurityGroup = El<Out<typeof R.SecurityGroups>['SecurityGroups']>;
 export type RawNacl = El<Out<typeof R.NetworkAcls>['NetworkAcls']>;
 export type RawPrefixList = El<Out<typeof R.PrefixLists>['PrefixLists']>;
@@ -83,6 +84,12 @@ export interface Instance extends Item<RawInstance> {
   subnetId: string | undefined;
   vpcId: string | undefined;
   azId: string | undefined;
+}
+
+export interface Volume extends Item<RawVolume> {
+  azId: string | undefined;
+  /** Instances the volume is attached to. */
+  instanceIds: string[];
 }
 
 export interface TgwRouteTable extends Item<RawTgwRouteTable> {
@@ -248,6 +255,8 @@ export interface Inventory {
   tgwRouteTables: TgwRouteTable[];
   networkInterfaces: NetworkInterface[];
   instances: Instance[];
+  /** EBS volumes (describe-volumes): the broker disks and their encryption. */
+  volumes: Volume[];
   securityGroups: Item<RawSecurityGroup>[];
   networkAcls: Item<RawNacl>[];
   prefixLists: Item<RawPrefixList>[];

@@ -328,6 +328,27 @@ export const Instances = obj({
   ),
 });
 
+export const Volumes = obj({
+  Volumes: z
+    .array(
+      obj({
+        VolumeId: S,
+        AvailabilityZone: oS,
+        AvailabilityZoneId: oS,
+        Encrypted: z.boolean().optional(),
+        KmsKeyId: oS,
+        State: oS,
+        VolumeType: oS,
+        Size: oN,
+        Attachments: z
+          .array(obj({ InstanceId: oS, Device: oS, State: oS, VolumeId: oS }))
+          .default([]),
+        Tags,
+      }),
+    )
+    .default([]),
+});
+
 const IpPermission = obj({
   IpProtocol: oS,
   FromPort: oN,

@@ -7,6 +7,7 @@ import type { Lookup } from '../inventory/lookup.js';
 import type { Inventory, Src } from '../inventory/model.js';
 import type { Broker, Flow, UnplacedNode } from '../paths/flows.js';
 import type { NetworkIndex } from '../paths/network.js';
+import type { ClusterRecords } from '../paths/record.js';
 import type { Gap } from '../snapshot/manifest.js';
 import type { NodeConfig } from '../topology/config.js';
 import type { Topic } from '../topology/topics.js';
@@ -36,6 +37,8 @@ export interface RuleContext {
   topics: ReadonlyMap<string, Topic[]>;
   /** The network and the automatic flows, traced on first use (rules that need paths ask). */
   paths(): PathsContext;
+  /** Every cluster's record paths and what they cost, built on first use. */
+  records(): ClusterRecords[];
   /** The gap, if the call that would hold this evidence failed. `action` as in `needs`. */
   gapFor(action: string, account: string, region: string, param?: string): Gap | undefined;
   /** Report one finding. */

@@ -65,6 +65,7 @@ export const CONTRACT: readonly ContractEntry[] = [
   r('ec2', 'get-transit-gateway-route-table-propagations', 'transit-gateway-route-table-id'),
   r('ec2', 'describe-network-interfaces'),
   r('ec2', 'describe-instances'),
+  r('ec2', 'describe-volumes'),
   r('ec2', 'describe-security-groups'),
   r('ec2', 'describe-network-acls'),
   r('ec2', 'describe-prefix-lists'),

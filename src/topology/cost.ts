@@ -1,15 +1,28 @@
 /**
- * Cross-AZ bytes per produced byte for one cluster, by hop (produce, replicate, consume), from
- * where brokers and clients sit, the replication factor and the fetch and routing settings;
- * then GB and dollars a month. Pure: placement in, numbers out.
+ * Where each produced byte travels between AZs inside one cluster, by hop (produce,
+ * replicate, consume), from where brokers and clients sit, where partitions live, and the
+ * fetch and routing settings; then GB and dollars a month. Pure: placement in, numbers out.
  *
- * The model: partition leaders spread evenly over brokers (so over AZs as brokers are), the
- * followers of a partition on the next racks round-robin (Kafka's rack-aware assignment), each
- * producer writing to every leader, each consumer group reading every record once, from the
- * leader, or from a replica in its own AZ with rack-aware fetching when one is there.
+ * The model: each producer writes to every partition's leader in proportion to the
+ * partition's weight (partitions of a topic assignment weigh the same; without one, leaders
+ * spread evenly over brokers and followers sit on the next racks round-robin, as Kafka's
+ * rack-aware assignment places them); every follower copies what its leader takes; each
+ * consumer group reads every record once, from the leader, or from a replica in its own AZ
+ * with rack-aware fetching when one is there. AutoMQ keeps one copy (its durability is S3);
+ * with zone routing, clients talk to a broker in their own AZ and brokers hand records over
+ * through S3, so no bulk byte crosses an AZ.
  */
 
 export type ClusterKind = 'kafka' | 'automq' | 'msk';
+
+/** Where one partition's replicas sit. */
+export interface PartitionPlacement {
+  leaderAz: string;
+  /** The AZ of each follower (RF − 1 of them), in replica order. */
+  followerAzs: string[];
+  /** Share of the traffic; normalised over all partitions. */
+  weight: number;
+}
 
 export interface CostInput {
   kind: ClusterKind;
@@ -17,14 +30,32 @@ export interface CostInput {
   brokerAzs: string[];
   /** Replication factor (Kafka and MSK; AutoMQ keeps one copy on brokers, durability is S3). */
   replicationFactor: number;
-  /** Producers: AZ id and share of the produced bytes (shares are normalised). */
-  producers: { azId: string; share: number }[];
-  /** Consumer groups: each reads every record once; the AZ ids of its members. */
-  consumerGroups: { azIds: string[] }[];
+  /** Partition placement from a topic assignment; without it, leaders spread over brokers. */
+  partitions?: PartitionPlacement[];
+  /** Producers: AZ id (undefined: not known, counted as crossing) and share of produced bytes. */
+  producers: { azId: string | undefined; share: number }[];
+  /**
+   * Consumer groups: the AZ ids of the members (each reads an equal part), the share of the
+   * produced bytes the group reads (default 1: every record), and whether its members fetch
+   * from the nearest replica (default: `rackAwareFetch`).
+   */
+  consumerGroups: { azIds: (string | undefined)[]; share?: number; rackAware?: boolean }[];
   /** replica.selector.class is the rack-aware selector and clients set client.rack. */
   rackAwareFetch: boolean;
   /** AutoMQ zone-aware routing: clients talk to a broker in their own AZ. */
   zoneRouting: boolean;
+}
+
+export type CostHop = 'produce' | 'replicate' | 'consume';
+
+/** Bytes from one AZ to another for each produced byte (same-AZ flows included). */
+export interface AzFlow {
+  hop: CostHop;
+  /** Index of the producer or consumer group in the input, for produce and consume. */
+  client?: number;
+  fromAz: string | undefined;
+  toAz: string | undefined;
+  bytes: number;
 }
 
 export interface CrossAz {
@@ -36,67 +67,147 @@ export interface CrossAz {
   charged: number;
 }
 
+/** Partitions as the default assignment places them: one led by each broker. */
+export function defaultPlacement(
+  brokerAzs: readonly string[],
+  replicationFactor: number,
+): PartitionPlacement[] {
+  const azs = [...new Set(brokerAzs)].sort();
+  const rf = Math.max(1, Math.min(replicationFactor, brokerAzs.length));
+  return brokerAzs.map((leaderAz) => {
+    const at = azs.indexOf(leaderAz);
+    return {
+      leaderAz,
+      followerAzs: Array.from({ length: rf - 1 }, (_, j) => azs[(at + j + 1) % azs.length]!),
+      weight: 1,
+    };
+  });
+}
+
+const crosses = (a: string | undefined, b: string | undefined) =>
+  a === undefined || b === undefined || a !== b;
+
+/** Every AZ-to-AZ flow of a produced byte, merged by hop, client and AZ pair. */
+export function azFlows(input: CostInput): AzFlow[] {
+  if (!input.brokerAzs.length) return [];
+  const parts = input.partitions?.length
+    ? input.partitions
+    : defaultPlacement(input.brokerAzs, input.replicationFactor);
+  const totalWeight = parts.reduce((s, p) => s + p.weight, 0) || 1;
+  const brokerAzSet = new Set(input.brokerAzs);
+  const routed = input.kind === 'automq' && input.zoneRouting;
+  const out = new Map<string, AzFlow>();
+  const add = (f: AzFlow) => {
+    if (f.bytes <= 0) return;
+    const k = `${f.hop}|${f.client ?? ''}|${f.fromAz ?? ''}|${f.toAz ?? ''}`;
+    const hit = out.get(k);
+    if (hit) hit.bytes += f.bytes;
+    else out.set(k, { ...f });
+  };
+  // Share of leaders in each AZ.
+  const leaderShare = new Map<string, number>();
+  for (const p of parts)
+    leaderShare.set(p.leaderAz, (leaderShare.get(p.leaderAz) ?? 0) + p.weight / totalWeight);
+
+  const totalShare = input.producers.reduce((s, p) => s + p.share, 0) || 1;
+  input.producers.forEach((p, client) => {
+    const share = p.share / totalShare;
+    // Zone routing: the broker in the producer's AZ takes the write and hands it on via S3.
+    if (routed && p.azId !== undefined && brokerAzSet.has(p.azId)) {
+      add({ hop: 'produce', client, fromAz: p.azId, toAz: p.azId, bytes: share });
+      return;
+    }
+    for (const [az, s] of leaderShare)
+      add({ hop: 'produce', client, fromAz: p.azId, toAz: az, bytes: share * s });
+  });
+
+  // AutoMQ writes once to S3: no broker-to-broker copies.
+  if (input.kind !== 'automq')
+    for (const p of parts)
+      for (const f of p.followerAzs)
+        add({ hop: 'replicate', fromAz: p.leaderAz, toAz: f, bytes: p.weight / totalWeight });
+
+  input.consumerGroups.forEach((g, client) => {
+    if (!g.azIds.length) return;
+    const groupShare = g.share ?? 1;
+    const member = groupShare / g.azIds.length;
+    const rackAware = g.rackAware ?? input.rackAwareFetch;
+    for (const az of g.azIds) {
+      if (routed && az !== undefined && brokerAzSet.has(az)) {
+        add({ hop: 'consume', client, fromAz: az, toAz: az, bytes: member });
+        continue;
+      }
+      for (const p of parts) {
+        const w = (p.weight / totalWeight) * member;
+        const local =
+          input.kind !== 'automq' &&
+          rackAware &&
+          az !== undefined &&
+          (p.leaderAz === az || p.followerAzs.includes(az));
+        add({ hop: 'consume', client, fromAz: local ? az : p.leaderAz, toAz: az, bytes: w });
+      }
+    }
+  });
+  return [...out.values()];
+}
+
 /** Bytes that cross an AZ for each byte produced, by hop. */
 export function crossAzPerProducedByte(input: CostInput): CrossAz {
-  const azs = [...new Set(input.brokerAzs)].sort();
-  const n = input.brokerAzs.length;
-  if (!n) return { produce: 0, replicate: 0, consume: 0, total: 0, charged: 0 };
-  // Share of leaders in each AZ: as brokers are spread.
-  const leaderShare = new Map<string, number>();
-  for (const az of input.brokerAzs) leaderShare.set(az, (leaderShare.get(az) ?? 0) + 1 / n);
-  const awayFrom = (az: string) => 1 - (leaderShare.get(az) ?? 0);
+  return sumCrossAz(input.kind, azFlows(input));
+}
 
-  const routed = input.kind === 'automq' && input.zoneRouting;
-  const totalShare = input.producers.reduce((s, p) => s + p.share, 0) || 1;
-  // Produce: to the partition's leader, unless zone routing sends it to a broker in the AZ.
-  const produce = routed
-    ? 0
-    : input.producers.reduce((s, p) => s + (p.share / totalShare) * awayFrom(p.azId), 0);
-
-  // Replicate: Kafka and MSK copy each record to RF-1 followers on the next racks; AutoMQ
-  // writes once to S3 (no broker-to-broker copies).
-  const rf = Math.max(1, Math.min(input.replicationFactor, n));
-  const replicate =
-    input.kind === 'automq' ? 0 : rf - 1 - Math.floor((rf - 1) / Math.max(1, azs.length));
-
-  // Consume: every group reads each record once, from the leader, or from a replica in its AZ.
-  const replicaAzs = Math.min(rf, azs.length);
-  const consume = input.consumerGroups.reduce((s, g) => {
-    if (!g.azIds.length) return s;
-    const perMember = g.azIds.map((az) => {
-      if (routed) return 0;
-      if (input.rackAwareFetch && azs.includes(az) && replicaAzs === azs.length) return 0;
-      return awayFrom(az);
-    });
-    return s + perMember.reduce((a, b) => a + b, 0) / perMember.length;
-  }, 0);
-
-  const total = produce + replicate + consume;
+/** Sum the flows that cross an AZ. */
+export function sumCrossAz(kind: ClusterKind, flows: readonly AzFlow[]): CrossAz {
+  const c = { produce: 0, replicate: 0, consume: 0 };
+  for (const f of flows) if (crosses(f.fromAz, f.toAz)) c[f.hop] += f.bytes;
+  // Round away float dust so 2/3 + 2 + 2G/3 reads as it should.
+  const r = (x: number) => Math.round(x * 1e12) / 1e12;
+  const total = r(c.produce + c.replicate + c.consume);
   return {
-    produce,
-    replicate,
-    consume,
+    produce: r(c.produce),
+    replicate: r(c.replicate),
+    consume: r(c.consume),
     total,
-    charged: input.kind === 'msk' ? produce + consume : total,
+    charged: kind === 'msk' ? r(c.produce + c.consume) : total,
   };
 }
 
 export interface Rates {
   /** Inter-AZ transfer, each direction (AWS: $0.01/GB in and $0.01/GB out). */
   interAzPerGbEachWay: number;
+  interRegionPerGb: number;
+  natPerGb: number;
+  s3PutPer1000: number;
+  s3GetPer1000: number;
+  s3ObjectMB: number;
 }
 
-/** AWS EC2 data transfer within a region: $0.01/GB in each direction between AZs. */
-export const DEFAULT_RATES: Rates = { interAzPerGbEachWay: 0.01 };
+/**
+ * AWS list prices: EC2 data transfer within a region $0.01/GB each direction between AZs,
+ * $0.02/GB out to another region (most US and EU pairs), NAT gateway processing $0.045/GB,
+ * S3 Standard $0.005 per 1,000 PUTs and $0.0004 per 1,000 GETs (us-east-1).
+ */
+export const DEFAULT_RATES: Rates = {
+  interAzPerGbEachWay: 0.01,
+  interRegionPerGb: 0.02,
+  natPerGb: 0.045,
+  s3PutPer1000: 0.005,
+  s3GetPer1000: 0.0004,
+  s3ObjectMB: 8,
+};
 
-const SECONDS_PER_MONTH = 730 * 3600;
+export const SECONDS_PER_MONTH = 730 * 3600;
+
+/** GB a month that `bytesPerProducedByte` makes of a produce rate in MB/s. */
+export const gbPerMonth = (bytesPerProducedByte: number, producedMBps: number) =>
+  (bytesPerProducedByte * producedMBps * SECONDS_PER_MONTH) / 1000;
 
 /** GB a month and dollars a month for a produce rate (MB/s) at those cross-AZ bytes. */
 export function monthly(
   crossAz: CrossAz,
   producedMBps: number,
-  rates: Rates = DEFAULT_RATES,
+  rates: Pick<Rates, 'interAzPerGbEachWay'> = DEFAULT_RATES,
 ): { gbPerMonth: number; usdPerMonth: number } {
-  const gb = (crossAz.charged * producedMBps * SECONDS_PER_MONTH) / 1000;
+  const gb = gbPerMonth(crossAz.charged, producedMBps);
   return { gbPerMonth: gb, usdPerMonth: gb * rates.interAzPerGbEachWay * 2 };
 }

@@ -294,6 +294,17 @@ export interface InstanceOptions extends Placed {
   tags?: Record<string, string>;
 }
 
+export interface VolumeOptions {
+  /** The instance it is attached to (its account, region and AZ come from that instance). */
+  instance: string;
+  /** Default true (EBS encryption by default is common; say false to test the gap). */
+  encrypted?: boolean;
+  /** The KMS key ARN that protects it; default the account's aws/ebs key when encrypted. */
+  kmsKeyId?: string;
+  device?: string;
+  sizeGiB?: number;
+}
+
 export interface NatGatewayOptions extends Placed {
   subnet: string;
   vpc?: string;
@@ -398,6 +409,7 @@ export const LIST_KEYS: Readonly<Record<string, string>> = {
   'ec2-describe-transit-gateway-route-tables': 'TransitGatewayRouteTables',
   'ec2-describe-network-interfaces': 'NetworkInterfaces',
   'ec2-describe-instances': 'Reservations',
+  'ec2-describe-volumes': 'Volumes',
   'ec2-describe-security-groups': 'SecurityGroups',
   'ec2-describe-network-acls': 'NetworkAcls',
   'ec2-describe-prefix-lists': 'PrefixLists',
@@ -555,6 +567,10 @@ export class Estate {
   >();
   private readonly sgNames = new Map<string, string>();
   private readonly instanceEnis = new Map<string, string>();
+  private readonly instancePlacement = new Map<
+    string,
+    { account: string; region: string; az: string; azId: string | null | undefined }
+  >();
   /** Attachment ids (`id` or `id@tgw` for a peering side) → what they attach. */
   private readonly tgwAttachInfo = new Map<
     string,
@@ -1485,6 +1501,47 @@ export class Estate {
     return this;
   }
 
+  /** An EBS volume (describe-volumes) attached to an instance made with `instance()`. */
+  volume(id: string, o: VolumeOptions): this {
+    const inst = this.instancePlacement.get(o.instance);
+    if (!inst) throw new Error(`estate: volume ${id}: instance ${o.instance} is not in the estate`);
+    const encrypted = o.encrypted ?? true;
+    this.listEntry(inst.account, inst.region, 'ec2', 'describe-volumes', id, () => {
+      const azId = this.resolveAzId(inst.account, inst.region, inst.az, inst.azId);
+      return {
+        Attachments: [
+          {
+            AttachTime: CREATED,
+            Device: o.device ?? '/dev/xvdb',
+            InstanceId: o.instance,
+            State: 'attached',
+            VolumeId: id,
+            DeleteOnTermination: false,
+          },
+        ],
+        AvailabilityZone: inst.az,
+        ...(azId !== undefined ? { AvailabilityZoneId: azId } : {}),
+        CreateTime: CREATED,
+        Encrypted: encrypted,
+        ...(encrypted
+          ? {
+              KmsKeyId:
+                o.kmsKeyId ??
+                `arn:aws:kms:${inst.region}:${inst.account}:key/${hexId(`ebs-default:${inst.account}:${inst.region}`, 8)}-0000-4000-8000-${hexId(`ebs:${inst.account}`, 12)}`,
+            }
+          : {}),
+        Size: o.sizeGiB ?? 500,
+        State: 'in-use',
+        VolumeId: id,
+        Iops: 3000,
+        VolumeType: 'gp3',
+        MultiAttachEnabled: false,
+        Throughput: 125,
+      };
+    });
+    return this;
+  }
+
   /**
    * An instance (describe-instances, one reservation each) with its primary network interface,
    * which is also written to describe-network-interfaces (attached to the instance).
@@ -1500,6 +1557,7 @@ export class Estate {
     const groups = o.groups ?? [];
     const state = o.state ?? 'running';
     this.instanceEnis.set(id, eni);
+    this.instancePlacement.set(id, { account, region, az, azId: azIdOpt });
     this.networkInterface(eni, {
       subnet: o.subnet,
       account,

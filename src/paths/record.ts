@@ -1,0 +1,1159 @@
+/**
+ * Record paths: for each cluster, where a produced record goes, hop by hop: producer →
+ * partition leader → durable store (broker disk in its AZ, or a WAL and data bucket in its
+ * region and account under its key) → followers → tiered bucket → consumers → replication
+ * links (MSK Replicator, MirrorMaker 2, cluster linking, S3 replication) to another region
+ * or account. Each hop carries account, region, AZ id, owner, store kind and key; each path
+ * the bytes it carries for every produced byte, and what crosses an AZ, a region, an account
+ * or the boundary. Then what the data motion costs a month at the boundary's rates. Pure.
+ *
+ * Everything the model cannot see is said in `assumptions`: it never guesses in silence.
+ */
+import type { Owners } from '../boundary/owners.js';
+import type { Boundary } from '../boundary/schema.js';
+import type { Lookup } from '../inventory/lookup.js';
+import type { Inventory, MskCluster, Src } from '../inventory/model.js';
+import type { NodeConfig } from '../topology/config.js';
+import {
+  type AzFlow,
+  azFlows,
+  type ClusterKind,
+  type CostInput,
+  type CrossAz,
+  gbPerMonth,
+  type PartitionPlacement,
+  type Rates,
+  sumCrossAz,
+} from '../topology/cost.js';
+import type { Topic } from '../topology/topics.js';
+import { bucketOfArn, parseArn } from '../util/arn.js';
+import { globMatch } from '../util/glob.js';
+import type { Broker } from './flows.js';
+import type { NetworkIndex } from './network.js';
+import { type PathResult, tracePacket } from './trace.js';
+
+export type StoreKind =
+  /** Apache Kafka's log on the broker's disk. */
+  | 'broker-disk'
+  /** AutoMQ's write-ahead log on a block device of the broker. */
+  | 'block-wal'
+  /** AutoMQ's write-ahead log in S3. */
+  | 's3-wal'
+  /** AutoMQ's stream objects. */
+  | 's3-data'
+  /** Kafka tiered storage (KIP-405) segments. */
+  | 's3-tiered'
+  /** MSK provisioned broker storage (EBS volumes the service manages). */
+  | 'msk-storage'
+  /** MSK tiered storage, or MSK Serverless storage: the service's own. */
+  | 'msk-managed'
+  /** A copy S3 replication keeps. */
+  | 's3-replica';
+
+export interface Encryption {
+  /**
+   * `kms`: a KMS key the snapshot names; `aws-managed`: an AWS managed key (aws/kafka,
+   * aws/ebs); `aws-owned`: a key the service owns; `sse-s3`: S3-managed keys; `none`: stored
+   * in clear; `unknown`: the snapshot does not say.
+   */
+  state: 'kms' | 'aws-managed' | 'aws-owned' | 'sse-s3' | 'none' | 'unknown';
+  key?: string;
+  keyAccount?: string;
+  keyOwner?: string;
+  /** Why, in a few words (which volume is unencrypted, which file is missing). */
+  detail?: string;
+  src?: Src;
+}
+
+export interface RecordHop {
+  /** ARN where AWS has one, else a stable synthetic id (`brokers:orders@euw1-az1`). */
+  node: string;
+  kind: 'producer' | 'consumer' | 'brokers' | 'store' | 'cluster';
+  label: string;
+  account?: string;
+  region?: string;
+  azId?: string;
+  /** `inside`, a party's name, `undeclared`, or `unknown` when the account is not known. */
+  owner: string;
+  store?: StoreKind;
+  encryption?: Encryption;
+}
+
+export type RecordPathKind =
+  | 'produce'
+  | 'durable'
+  | 'replicate'
+  | 'tier'
+  | 'consume'
+  | 'replicate-out';
+
+export interface RecordPath {
+  kind: RecordPathKind;
+  hops: RecordHop[];
+  /** Bytes on this path for each produced byte. */
+  bytesPerProducedByte: number;
+  crossAz: boolean;
+  crossRegion: boolean;
+  crossAccount: boolean;
+  leavesBoundary: boolean;
+  /** How the packets go, when the path leaves a broker for a service and was traced. */
+  network?: { disposition: string; via: string[]; nat: boolean };
+  /** A replication link's name and what declares it. */
+  link?: { name: string; kind: string };
+  evidence: Src[];
+}
+
+export interface ClusterRecords {
+  name: string;
+  kind: ClusterKind;
+  arn?: string;
+  account?: string;
+  region?: string;
+  azIds: string[];
+  brokers: {
+    id: string;
+    interface: string;
+    azId?: string;
+    subnet?: string;
+    vpc?: string;
+    account: string;
+    region: string;
+    rack?: string;
+    placedBy: string;
+  }[];
+  replicationFactor: { value: number; from: string };
+  rackAwareFetch: boolean;
+  zoneRouting: boolean;
+  /** How clients reach an MSK cluster (from get-bootstrap-brokers). */
+  access?: string[];
+  producedMBps: number | undefined;
+  stores: RecordHop[];
+  paths: RecordPath[];
+  crossAz: {
+    perProducedByte: number;
+    /** `storage`: bytes to a bucket whose packets cross an AZ on the way (NAT, endpoint). */
+    byHop: { produce: number; replicate: number; consume: number; storage: number };
+    /** What AWS bills of it (MSK does not bill replication between its brokers). */
+    chargedPerProducedByte: number;
+    gbPerMonth: number | null;
+    usdPerMonth: number | null;
+  };
+  crossRegion: { perProducedByte: number; gbPerMonth: number | null; usdPerMonth: number | null };
+  nat: { perProducedByte: number; gbPerMonth: number | null; usdPerMonth: number | null };
+  s3Requests: {
+    putsPerMonth: number | null;
+    getsPerMonth: number | null;
+    usdPerMonth: number | null;
+  };
+  elasticity: {
+    model: 'shared-nothing' | 'shared-storage' | 'managed';
+    scalingMovesData: boolean;
+    detail: string;
+  };
+  assumptions: string[];
+}
+
+export interface RecordInput {
+  inventory: Inventory;
+  boundary: Boundary;
+  owners: Owners;
+  lookup: Lookup;
+  network: NetworkIndex;
+  brokers: readonly Broker[];
+  configs: ReadonlyMap<string, NodeConfig[]>;
+  topics: ReadonlyMap<string, Topic[]>;
+}
+
+type Declared = Boundary['kafka']['clusters'][number];
+type Client = Boundary['kafka']['clients'][number];
+
+const round = (x: number) => Math.round(x * 1e9) / 1e9;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The record paths of every cluster the boundary declares and every MSK cluster. */
+export function recordPaths(input: RecordInput): ClusterRecords[] {
+  const { inventory: inv, boundary } = input;
+  const byCluster = new Map<string, Broker[]>();
+  for (const b of input.brokers) {
+    const list = byCluster.get(b.cluster);
+    if (list) list.push(b);
+    else byCluster.set(b.cluster, [b]);
+  }
+  const clients = new Map<string, Client[]>();
+  for (const c of boundary.kafka.clients) {
+    const list = clients.get(c.cluster);
+    if (list) list.push(c);
+    else clients.set(c.cluster, [c]);
+  }
+  const traces = new Map<string, PathResult>();
+  const ctx: Ctx = { ...input, byCluster, clients, traces, mskNames: new Map() };
+  const units: { name: string; declared?: Declared; msk?: MskCluster }[] = [];
+  for (const d of boundary.kafka.clusters) {
+    const msk =
+      d.kind === 'msk'
+        ? inv.mskClusters.find((c) => c.arn === d.msk || c.name === d.msk || c.name === d.name)
+        : undefined;
+    units.push({ name: d.name, declared: d, ...(msk ? { msk } : {}) });
+    if (msk) ctx.mskNames.set(msk.arn, d.name);
+  }
+  for (const c of inv.mskClusters)
+    if (!ctx.mskNames.has(c.arn)) {
+      units.push({ name: c.name, msk: c });
+      ctx.mskNames.set(c.arn, c.name);
+    }
+  units.sort((a, b) => cmp(a.name, b.name));
+  const out = units.map((u) => clusterRecords(ctx, u.name, u.declared, u.msk));
+  // Links into a cluster whose own model is known: the target hop carries its stores.
+  addReplicationLinks(ctx, out);
+  for (const c of out) finishCosts(ctx, c);
+  return out;
+}
+
+interface Ctx extends RecordInput {
+  byCluster: Map<string, Broker[]>;
+  clients: Map<string, Client[]>;
+  traces: Map<string, PathResult>;
+  /** MSK cluster ARN → the cluster's name in this model. */
+  mskNames: Map<string, string>;
+}
+
+function ownerName(ctx: Ctx, account: string | undefined): string {
+  return account ? ctx.owners.of(account).name : 'unknown';
+}
+
+function clusterRecords(
+  ctx: Ctx,
+  name: string,
+  declared: Declared | undefined,
+  msk: MskCluster | undefined,
+): ClusterRecords {
+  const kind: ClusterKind = declared?.kind ?? 'msk';
+  const assumptions: string[] = [];
+  const configs = ctx.configs.get(name) ?? [];
+  const brokers = ctx.byCluster.get(name) ?? [];
+  const account = msk?.account ?? declared?.account ?? brokers[0]?.eni.account;
+  const region = msk?.region ?? declared?.region ?? brokers[0]?.eni.region;
+  const owner = ownerName(ctx, account);
+
+  // Where the brokers are. MSK without a node list: one per client subnet (the service
+  // spreads brokers evenly over them).
+  let brokerAzs = brokers.flatMap((b) => (b.eni.azId ? [b.eni.azId] : []));
+  if (brokers.length && brokerAzs.length < brokers.length)
+    assumptions.push(
+      `${brokers.length - brokerAzs.length} of ${brokers.length} brokers have no AZ id in the snapshot and are left out of the AZ counts`,
+    );
+  if (!brokers.length && msk) {
+    brokerAzs = msk.subnets.flatMap((s) => {
+      const az = ctx.lookup.subnetById.get(s)?.azId;
+      return az ? [az] : [];
+    });
+    assumptions.push(
+      msk.type === 'SERVERLESS'
+        ? `MSK Serverless places partitions itself: brokers assumed spread over the AZs of its subnets (${[...new Set(brokerAzs)].sort().join(', ') || 'none known'})`
+        : `kafka-list-nodes holds no broker of ${msk.name}: one broker assumed in each client subnet's AZ`,
+    );
+  }
+  if (!brokerAzs.length)
+    assumptions.push(
+      'no broker could be placed in an AZ: the cross-AZ figures are zero because nothing is known, not because nothing crosses',
+    );
+  const azIds = [...new Set(brokerAzs)].sort();
+
+  // Replication factor: topics, then broker settings, then the platform's default.
+  const topics = ctx.topics.get(name) ?? [];
+  let rf: { value: number; from: string };
+  const rfTopics = topics.filter((t) => t.replicationFactor !== undefined);
+  if (rfTopics.length) {
+    const weight = (t: Topic) => t.partitions ?? (t.assignments.length || 1);
+    const total = rfTopics.reduce((s, t) => s + weight(t), 0);
+    rf = {
+      value: rfTopics.reduce((s, t) => s + t.replicationFactor! * weight(t), 0) / total,
+      from: `the topic list (${rfTopics.length} topics, weighted by partitions)`,
+    };
+  } else if (configs.some((c) => c.defaultReplicationFactor !== undefined)) {
+    const v = Math.max(...configs.map((c) => c.defaultReplicationFactor ?? 0));
+    rf = { value: v, from: 'default.replication.factor of the broker configs' };
+  } else if (kind === 'msk') {
+    rf = {
+      value: Math.min(3, Math.max(1, azIds.length)),
+      from: "MSK's default.replication.factor (3, or the AZ count when it is smaller)",
+    };
+    assumptions.push(`replication factor ${rf.value}: ${rf.from}`);
+  } else if (kind === 'automq') {
+    rf = { value: 1, from: 'AutoMQ keeps one copy on brokers; S3 holds the durable copy' };
+  } else {
+    rf = { value: 1, from: "Apache Kafka's default.replication.factor (1)" };
+    assumptions.push(
+      'no topic list and no default.replication.factor: replication factor 1 (the Apache Kafka default); give the topic list for the real figure',
+    );
+  }
+
+  // Partition placement from the topic list's assignments, when it has them.
+  const brokerAz = new Map<string, string>();
+  for (const b of brokers) if (b.eni.azId) brokerAz.set(b.id, b.eni.azId);
+  const partitions: PartitionPlacement[] = [];
+  let unmapped = 0;
+  for (const t of topics)
+    for (const p of t.assignments) {
+      const leader = p.leader ?? p.replicas[0];
+      const la = leader !== undefined ? brokerAz.get(String(leader)) : undefined;
+      const followers = p.replicas.filter((r) => r !== leader).map((r) => brokerAz.get(String(r)));
+      if (!la || followers.some((f) => f === undefined)) {
+        unmapped++;
+        continue;
+      }
+      partitions.push({ leaderAz: la, followerAzs: followers as string[], weight: 1 });
+    }
+  if (partitions.length)
+    assumptions.push(
+      `partition placement from the topic list (${partitions.length} partitions, each carrying the same traffic)`,
+    );
+  else if (brokerAzs.length)
+    assumptions.push(
+      'leaders spread evenly over the brokers, followers on the next AZs (no partition assignment given)',
+    );
+  if (unmapped)
+    assumptions.push(
+      `${unmapped} partitions name brokers that could not be placed and are left out`,
+    );
+
+  // Fetch and routing settings.
+  const rackAwareFetch =
+    declared?.rackAwareFetch ?? (configs.length > 0 && configs.every((c) => c.rackAwareFetch));
+  const zoneRouting = kind === 'automq' && configs.some((c) => c.automq?.zoneRouting);
+  const racks = new Map<string, Set<string>>();
+  for (const b of brokers) {
+    if (!b.eni.azId) continue;
+    const set = racks.get(b.eni.azId) ?? new Set<string>();
+    // MSK sets broker.rack to the AZ id.
+    set.add(b.config?.rack ?? b.eni.azId);
+    racks.set(b.eni.azId, set);
+  }
+
+  // Clients: where they run, what they write or read.
+  const mine = ctx.clients.get(name) ?? [];
+  const azOf = (c: Client): string | undefined =>
+    c.azId ?? (c.subnet ? ctx.lookup.subnetById.get(c.subnet)?.azId : undefined);
+  const producers = mine.filter((c) => c.role === 'producer');
+  const consumers = mine.filter((c) => c.role === 'consumer');
+  for (const c of mine)
+    if (!azOf(c))
+      assumptions.push(
+        `client ${c.name} has no azId or subnet: its bytes are counted as crossing an AZ`,
+      );
+  const declaredRate = producers.filter((p) => p.throughputMBps !== undefined);
+  const producedMBps = declaredRate.length
+    ? declaredRate.reduce((s, p) => s + p.throughputMBps!, 0)
+    : undefined;
+  if (producers.length && declaredRate.length < producers.length)
+    assumptions.push(
+      declaredRate.length
+        ? `${producers.length - declaredRate.length} producers declare no throughputMBps: they are counted with the average share`
+        : 'no producer declares throughputMBps: producers weigh the same and no monthly figure is given',
+    );
+  const avgRate = producedMBps !== undefined ? producedMBps / declaredRate.length : 1;
+  const producerInputs: { client: Client | undefined; azId: string | undefined; share: number }[] =
+    producers.length
+      ? producers.map((p) => ({ client: p, azId: azOf(p), share: p.throughputMBps ?? avgRate }))
+      : azIds.map((azId) => ({ client: undefined, azId, share: 1 }));
+  if (!producers.length && azIds.length)
+    assumptions.push(
+      'no producer declared: producers assumed spread evenly over the brokers’ AZs, and no monthly figure is given',
+    );
+  const groups = new Map<string, Client[]>();
+  for (const c of consumers) {
+    const g = c.group ?? c.name;
+    const list = groups.get(g);
+    if (list) list.push(c);
+    else groups.set(g, [c]);
+  }
+  if (!consumers.length) assumptions.push('no consumer declared: the consume hop is not counted');
+  const groupInputs = [...groups.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([group, members]) => {
+      const rate = members.every((m) => m.throughputMBps !== undefined)
+        ? members.reduce((s, m) => s + m.throughputMBps!, 0)
+        : undefined;
+      const share = rate !== undefined && producedMBps ? rate / producedMBps : 1;
+      // Rack-aware fetching needs the brokers' selector and each member's client.rack to
+      // name a rack of a broker in its own AZ.
+      const rackAware =
+        rackAwareFetch &&
+        members.every((m) => {
+          const az = azOf(m);
+          return (
+            m.clientRack !== undefined &&
+            az !== undefined &&
+            (racks.get(az)?.has(m.clientRack) ?? false)
+          );
+        });
+      return { group, members, share, rackAware };
+    });
+
+  const costInput: CostInput = {
+    kind,
+    brokerAzs,
+    replicationFactor: Math.round(rf.value),
+    ...(partitions.length ? { partitions } : {}),
+    producers: producerInputs.map((p) => ({ azId: p.azId, share: p.share })),
+    consumerGroups: groupInputs.map((g) => ({
+      azIds: g.members.map(azOf),
+      share: g.share,
+      rackAware: g.rackAware,
+    })),
+    rackAwareFetch,
+    zoneRouting,
+  };
+  const flows = azFlows(costInput);
+  const crossAz = sumCrossAz(kind, flows);
+
+  // Durable stores.
+  const brokerHop = (az: string | undefined): RecordHop => ({
+    node: `brokers:${name}@${az ?? 'unknown-az'}`,
+    kind: 'brokers',
+    label: `${kind === 'msk' ? 'MSK brokers' : 'brokers'} of ${name} in ${az ?? 'an unknown AZ'}`,
+    ...(account ? { account } : {}),
+    ...(region ? { region } : {}),
+    ...(az ? { azId: az } : {}),
+    owner,
+  });
+  const stores: RecordHop[] = [];
+  const paths: RecordPath[] = [];
+  const leaderShare = new Map<string, number>();
+  for (const f of flows)
+    if (f.hop === 'produce' && f.toAz)
+      leaderShare.set(f.toAz, (leaderShare.get(f.toAz) ?? 0) + f.bytes);
+  const intoAz = new Map<string, number>(leaderShare);
+  for (const f of flows)
+    if (f.hop === 'replicate' && f.toAz) intoAz.set(f.toAz, (intoAz.get(f.toAz) ?? 0) + f.bytes);
+
+  const s3Store = (
+    bucketName: string,
+    storeKind: StoreKind,
+    hintRegion: string | undefined,
+    from: Src | undefined,
+  ): RecordHop => {
+    const b = ctx.lookup.bucketByName.get(bucketName);
+    const r = b?.region ?? hintRegion;
+    const hop: RecordHop = {
+      node: b?.arn ?? `arn:aws:s3:::${bucketName}`,
+      kind: 'store',
+      label: `bucket ${bucketName}`,
+      ...(b ? { account: b.account } : {}),
+      ...(r ? { region: r } : {}),
+      owner: ownerName(ctx, b?.account),
+      store: storeKind,
+      encryption: bucketEncryption(ctx, bucketName),
+    };
+    if (!b)
+      assumptions.push(
+        `bucket ${bucketName}${from ? ` (${from.file})` : ''} is not in the snapshot: its account and owner are unknown`,
+      );
+    return hop;
+  };
+  const addStore = (h: RecordHop) => {
+    if (!stores.some((s) => s.node === h.node && s.store === h.store)) stores.push(h);
+    return stores.find((s) => s.node === h.node && s.store === h.store)!;
+  };
+
+  const brokersIn = (az: string) => brokers.filter((b) => b.eni.azId === az);
+  if (kind === 'msk' && msk) {
+    const tiered = /TIERED/i.test(mskStorageMode(msk) ?? '');
+    const enc = mskEncryption(ctx, msk);
+    if (msk.type === 'SERVERLESS') {
+      const h = addStore({
+        node: `${msk.arn}/storage`,
+        kind: 'store',
+        label: `MSK Serverless storage of ${name}`,
+        account: msk.account,
+        region: msk.region,
+        owner,
+        store: 'msk-managed',
+        encryption: enc,
+      });
+      for (const [az, share] of [...leaderShare].sort())
+        paths.push(mkPath('durable', [brokerHop(az), h], share, [msk.src]));
+    } else {
+      for (const [az, bytes] of [...intoAz].sort()) {
+        const h = addStore({
+          node: `${msk.arn}/storage@${az}`,
+          kind: 'store',
+          label: `MSK broker storage of ${name} in ${az}`,
+          account: msk.account,
+          region: msk.region,
+          azId: az,
+          owner,
+          store: 'msk-storage',
+          encryption: enc,
+        });
+        paths.push(mkPath('durable', [brokerHop(az), h], bytes, [msk.src]));
+      }
+      if (tiered) {
+        const h = addStore({
+          node: `${msk.arn}/tiered-storage`,
+          kind: 'store',
+          label: `MSK tiered storage of ${name}`,
+          account: msk.account,
+          region: msk.region,
+          owner,
+          store: 'msk-managed',
+          encryption: enc,
+        });
+        for (const [az, share] of [...leaderShare].sort())
+          paths.push(mkPath('tier', [brokerHop(az), h], share, [msk.src]));
+      }
+    }
+  } else if (kind === 'kafka') {
+    for (const [az, bytes] of [...intoAz].sort()) {
+      const h = addStore({
+        node: `disk:${name}@${az}`,
+        kind: 'store',
+        label: `broker disks of ${name} in ${az}`,
+        ...(account ? { account } : {}),
+        ...(region ? { region } : {}),
+        azId: az,
+        owner,
+        store: 'broker-disk',
+        encryption: diskEncryption(ctx, brokersIn(az)),
+      });
+      paths.push(
+        mkPath(
+          'durable',
+          [brokerHop(az), h],
+          bytes,
+          brokersIn(az)
+            .slice(0, 3)
+            .map((b) => b.src),
+        ),
+      );
+    }
+    const tieredNodes = configs.filter((c) => c.tieredStorage.enabled && c.tieredStorage.bucket);
+    // Without a broker config that names it, a bucket the boundary says holds the cluster's
+    // records is taken as its tiered storage, and said so.
+    const declaredBucket = !tieredNodes.length ? declaredBuckets(ctx, declared)[0] : undefined;
+    if (declaredBucket) {
+      assumptions.push(
+        `bucket ${declaredBucket} is declared to hold records of ${name} (kafka.clusters[].buckets): taken as its tiered storage, every topic tiered (give the broker config for the real settings)`,
+      );
+      const h = addStore(s3Store(declaredBucket, 's3-tiered', region, undefined));
+      for (const [az, s] of [...leaderShare].sort())
+        paths.push(withNetwork(ctx, mkPath('tier', [brokerHop(az), h], s, []), brokersIn(az)));
+    }
+    if (tieredNodes.length) {
+      const first = tieredNodes[0]!;
+      const remoteTopics = topics.filter((t) => t.remoteStorage !== undefined);
+      let share = 1;
+      if (remoteTopics.length) {
+        const w = (t: Topic) => t.partitions ?? (t.assignments.length || 1);
+        const all = topics.reduce((s, t) => s + w(t), 0) || 1;
+        share = topics.filter((t) => t.remoteStorage).reduce((s, t) => s + w(t), 0) / all;
+      } else
+        assumptions.push(
+          'the topic list does not say which topics set remote.storage.enable: every topic is assumed tiered',
+        );
+      const h = addStore(
+        s3Store(first.tieredStorage.bucket!, 's3-tiered', first.tieredStorage.region, {
+          file: first.file,
+          pointer: '',
+        }),
+      );
+      for (const [az, s] of [...leaderShare].sort())
+        if (s * share > 0)
+          paths.push(
+            withNetwork(
+              ctx,
+              mkPath('tier', [brokerHop(az), h], s * share, [
+                { file: first.file, pointer: '/remote.log.storage.system.enable' },
+              ]),
+              brokersIn(az),
+            ),
+          );
+    }
+  } else {
+    // AutoMQ: the WAL (S3 or a block device), then stream objects in the data bucket.
+    const first = configs.find((c) => c.automq);
+    const wal = first?.automq?.wal;
+    const data = first?.automq?.data[0];
+    if (!first)
+      assumptions.push(
+        `no AutoMQ configuration for ${name}: its WAL and data buckets are unknown (give kafka.clusters[].config)`,
+      );
+    const fallback = !data ? declaredBuckets(ctx, declared)[0] : undefined;
+    if (fallback)
+      assumptions.push(
+        `bucket ${fallback} is declared to hold records of ${name} (kafka.clusters[].buckets): taken as its data bucket`,
+      );
+    const dataHop = data
+      ? addStore(s3Store(data.bucket, 's3-data', data.region, { file: first!.file, pointer: '' }))
+      : fallback
+        ? addStore(s3Store(fallback, 's3-data', region, undefined))
+        : undefined;
+    const evidence = first
+      ? [{ file: first.file, pointer: `/${wal?.from.key ?? 's3.data.buckets'}` }]
+      : [];
+    // Each broker writes what it takes: the leader's share, or with zone routing what
+    // producers in its AZ send.
+    for (const [az, bytes] of [...leaderShare].sort()) {
+      const from = brokerHop(az);
+      if (wal?.kind === 's3') {
+        const h = addStore(
+          s3Store(wal.bucket, 's3-wal', wal.region, { file: first!.file, pointer: '' }),
+        );
+        paths.push(withNetwork(ctx, mkPath('durable', [from, h], bytes, evidence), brokersIn(az)));
+      } else if (wal?.kind === 'block') {
+        const h = addStore({
+          node: `wal:${name}@${az}`,
+          kind: 'store',
+          label: `block-device WAL (${wal.path}) of ${name} in ${az}`,
+          ...(account ? { account } : {}),
+          ...(region ? { region } : {}),
+          azId: az,
+          owner,
+          store: 'block-wal',
+          encryption: diskEncryption(ctx, brokersIn(az)),
+        });
+        paths.push(mkPath('durable', [from, h], bytes, evidence));
+        if (dataHop)
+          paths.push(
+            withNetwork(ctx, mkPath('durable', [h, dataHop], bytes, evidence), brokersIn(az)),
+          );
+      } else if (dataHop) {
+        paths.push(
+          withNetwork(ctx, mkPath('durable', [from, dataHop], bytes, evidence), brokersIn(az)),
+        );
+      }
+    }
+    if (first && !wal) assumptions.push(`${first.file} sets no s3.wal.path: the WAL is not known`);
+    if (
+      wal?.kind === 's3' &&
+      dataHop &&
+      dataHop.node !== stores.find((s) => s.store === 's3-wal')?.node
+    )
+      paths.push(
+        mkPath('durable', [stores.find((s) => s.store === 's3-wal')!, dataHop], 1, evidence),
+      );
+  }
+
+  // Produce, replicate and consume paths from the AZ flows.
+  const clientHop = (
+    c: Client | undefined,
+    role: 'producer' | 'consumer',
+    az: string | undefined,
+    label?: string,
+  ): RecordHop => ({
+    node: c ? `client:${c.name}` : `client:${name}-producers@${az ?? 'unknown-az'}`,
+    kind: role,
+    label: label ?? (c ? `${role} ${c.name}` : `producers in ${az ?? 'an unknown AZ'}`),
+    ...((c?.account ?? account) ? { account: c?.account ?? account } : {}),
+    ...((c?.region ?? region) ? { region: c?.region ?? region } : {}),
+    ...(az ? { azId: az } : {}),
+    owner: c ? ownerName(ctx, c.account ?? account) : owner,
+  });
+  for (const f of flows) {
+    if (f.hop === 'produce') {
+      const p = producerInputs[f.client!]!;
+      paths.push(
+        mkPath(
+          'produce',
+          [clientHop(p.client, 'producer', f.fromAz), brokerHop(f.toAz)],
+          f.bytes,
+          [],
+        ),
+      );
+    } else if (f.hop === 'replicate') {
+      paths.push(mkPath('replicate', [brokerHop(f.fromAz), brokerHop(f.toAz)], f.bytes, []));
+    } else {
+      const g = groupInputs[f.client!]!;
+      const members = g.members.filter((m) => azOf(m) === f.toAz);
+      const label = `consumer group ${g.group}${members.length && g.members.length > 1 ? ` (${members.map((m) => m.name).join(', ')})` : ''}`;
+      paths.push(
+        mkPath(
+          'consume',
+          [brokerHop(f.fromAz), clientHop(members[0] ?? g.members[0], 'consumer', f.toAz, label)],
+          f.bytes,
+          [],
+        ),
+      );
+    }
+  }
+
+  const order: RecordPathKind[] = [
+    'produce',
+    'durable',
+    'replicate',
+    'tier',
+    'consume',
+    'replicate-out',
+  ];
+  paths.sort(
+    (a, b) =>
+      order.indexOf(a.kind) - order.indexOf(b.kind) ||
+      cmp(a.hops[0]!.node, b.hops[0]!.node) ||
+      cmp(a.hops[a.hops.length - 1]!.node, b.hops[b.hops.length - 1]!.node),
+  );
+  stores.sort((a, b) => cmp(a.store ?? '', b.store ?? '') || cmp(a.node, b.node));
+
+  // Bytes to a bucket whose packets cross an AZ (a NAT gateway or endpoint in another AZ).
+  const storageCross = round(
+    paths
+      .filter((p) => (p.kind === 'durable' || p.kind === 'tier') && p.network && p.crossAz)
+      .reduce((s, p) => s + p.bytesPerProducedByte, 0),
+  );
+
+  const elasticity: ClusterRecords['elasticity'] =
+    kind === 'automq'
+      ? stores.some((s) => s.store === 'block-wal')
+        ? {
+            model: 'shared-storage',
+            scalingMovesData: false,
+            detail:
+              'records live in S3; each broker keeps a WAL on its own block device until it is uploaded',
+          }
+        : {
+            model: 'shared-storage',
+            scalingMovesData: false,
+            detail: 'WAL and records live in S3: brokers are stateless and scaling moves no data',
+          }
+      : kind === 'msk' && msk?.type === 'SERVERLESS'
+        ? {
+            model: 'managed',
+            scalingMovesData: false,
+            detail: 'MSK Serverless moves partitions itself',
+          }
+        : {
+            model: 'shared-nothing',
+            scalingMovesData: true,
+            detail: stores.some(
+              (s) => s.store === 's3-tiered' || s.node.endsWith('/tiered-storage'),
+            )
+              ? 'records live on broker disks until tiered storage moves closed segments to S3: adding or removing a broker copies the local part of its partitions'
+              : 'records live on broker disks: adding or removing a broker copies its partitions',
+          };
+
+  return {
+    name,
+    kind,
+    ...(msk ? { arn: msk.arn } : {}),
+    ...(account ? { account } : {}),
+    ...(region ? { region } : {}),
+    azIds,
+    brokers: brokers.map((b) => ({
+      id: b.id,
+      interface: b.eni.id,
+      ...(b.eni.azId ? { azId: b.eni.azId } : {}),
+      ...(b.eni.subnetId ? { subnet: b.eni.subnetId } : {}),
+      ...(b.eni.vpcId ? { vpc: b.eni.vpcId } : {}),
+      account: b.eni.account,
+      region: b.eni.region,
+      ...(b.config?.rack ? { rack: b.config.rack } : {}),
+      placedBy: b.placedBy,
+    })),
+    replicationFactor: { value: round(rf.value), from: rf.from },
+    rackAwareFetch,
+    zoneRouting,
+    ...(msk ? { access: mskAccess(msk) } : {}),
+    producedMBps,
+    stores,
+    paths,
+    crossAz: {
+      perProducedByte: round(crossAz.total + storageCross),
+      byHop: {
+        produce: crossAz.produce,
+        replicate: crossAz.replicate,
+        consume: crossAz.consume,
+        storage: storageCross,
+      },
+      chargedPerProducedByte: round(crossAz.charged + storageCross),
+      gbPerMonth: null,
+      usdPerMonth: null,
+    },
+    crossRegion: { perProducedByte: 0, gbPerMonth: null, usdPerMonth: null },
+    nat: { perProducedByte: 0, gbPerMonth: null, usdPerMonth: null },
+    s3Requests: { putsPerMonth: null, getsPerMonth: null, usdPerMonth: null },
+    elasticity,
+    assumptions,
+  };
+}
+
+/** Bucket names the boundary says hold the cluster's records: exact names, then matches. */
+function declaredBuckets(ctx: Ctx, declared: Declared | undefined): string[] {
+  const out = new Set<string>();
+  for (const p of declared?.buckets ?? []) {
+    if (!/[*?]/.test(p)) out.add(p);
+    else for (const b of ctx.inventory.buckets) if (globMatch(p, b.name)) out.add(b.name);
+  }
+  return [...out].sort();
+}
+
+function mkPath(
+  kind: RecordPathKind,
+  hops: RecordHop[],
+  bytes: number,
+  evidence: Src[],
+): RecordPath {
+  const differ = (k: 'account' | 'region' | 'azId') => {
+    for (let i = 1; i < hops.length; i++) {
+      const a = hops[i - 1]![k];
+      const b = hops[i]![k];
+      if (a !== undefined && b !== undefined && a !== b) return true;
+    }
+    return false;
+  };
+  // A hop with no AZ (a bucket, a regional store) is not an AZ crossing; a client with no AZ
+  // is: the cost model counts its bytes as crossing.
+  const clientNoAz = hops.some((h) => (h.kind === 'producer' || h.kind === 'consumer') && !h.azId);
+  return {
+    kind,
+    hops,
+    bytesPerProducedByte: round(bytes),
+    crossAz:
+      (kind === 'produce' || kind === 'replicate' || kind === 'consume') &&
+      (differ('azId') || clientNoAz),
+    crossRegion: differ('region'),
+    crossAccount: differ('account'),
+    leavesBoundary: hops.some((h) => h.owner !== 'inside'),
+    evidence,
+  };
+}
+
+/** Trace the first broker of the AZ to the store's service: NAT, endpoint or other. */
+function withNetwork(ctx: Ctx, p: RecordPath, from: readonly Broker[]): RecordPath {
+  const b = from[0];
+  const to = p.hops[p.hops.length - 1]!;
+  if (!b || !to.region || to.store === undefined || !to.store.startsWith('s3')) return p;
+  const key = `${b.eni.id}|s3|${to.region}|${to.account ?? ''}`;
+  let r = ctx.traces.get(key);
+  if (!r) {
+    r = tracePacket(
+      ctx.network,
+      { kind: 'eni', id: b.eni.id },
+      {
+        kind: 'service',
+        service: 's3',
+        region: to.region,
+        ...(to.account ? { account: to.account } : {}),
+      },
+      { port: 443 },
+    );
+    ctx.traces.set(key, r);
+  }
+  const via = r.hops.slice(1, -1).map((h) => h.kind);
+  return {
+    ...p,
+    network: { disposition: r.disposition, via, nat: via.includes('nat-gateway') },
+    crossAz: p.crossAz || r.crossings.some((c) => c.kind === 'az'),
+    evidence: [...p.evidence, ...r.evidence.slice(0, 4)],
+  };
+}
+
+function mskStorageMode(msk: MskCluster): string | undefined {
+  const raw = msk.raw as { StorageMode?: string; Provisioned?: { StorageMode?: string } };
+  return raw.Provisioned?.StorageMode ?? raw.StorageMode;
+}
+
+function mskAccess(msk: MskCluster): string[] {
+  const keys = Object.keys(msk.bootstrap?.raw ?? {});
+  const out = new Set<string>();
+  for (const k of keys) {
+    if (/VpcConnectivity/.test(k)) out.add('multi-vpc');
+    else if (/Public/.test(k)) out.add('public');
+    else if (/^BootstrapBrokerString/.test(k)) out.add('private');
+  }
+  return [...out].sort();
+}
+
+function mskEncryption(ctx: Ctx, msk: MskCluster): Encryption {
+  if (msk.type === 'SERVERLESS')
+    return {
+      state: 'aws-owned',
+      detail: 'MSK Serverless encrypts with a key the service owns',
+      src: msk.src,
+    };
+  if (!msk.kmsKeyArn)
+    return {
+      state: 'aws-managed',
+      detail: 'no DataVolumeKMSKeyId: the AWS managed key aws/kafka',
+      src: msk.src,
+    };
+  const ref = ctx.lookup.resolveKey(msk.kmsKeyArn, msk.account, msk.region);
+  const managed = ref.key?.manager === 'AWS';
+  return {
+    state: managed ? 'aws-managed' : 'kms',
+    key: ref.key?.arn ?? ref.ref,
+    keyAccount: ref.account,
+    keyOwner: ownerName(ctx, ref.account),
+    src: msk.src,
+  };
+}
+
+function bucketEncryption(ctx: Ctx, bucketName: string): Encryption {
+  const b = ctx.lookup.bucketByName.get(bucketName);
+  if (!b) return { state: 'unknown', detail: 'the bucket is not in the snapshot' };
+  const e = b.encryption;
+  if (!e)
+    return { state: 'unknown', detail: 'get-bucket-encryption is not in the snapshot', src: b.src };
+  if (e.algorithm === 'AES256') return { state: 'sse-s3', src: e.src };
+  if (e.algorithm?.startsWith('aws:kms')) {
+    const ref = ctx.lookup.keyOfBucket(b);
+    if (!ref)
+      return {
+        state: 'aws-managed',
+        detail: e.kmsKeyId ? `key ${e.kmsKeyId} cannot be placed` : 'the AWS managed key aws/s3',
+        src: e.src,
+      };
+    const managed = ref.key?.manager === 'AWS' || /alias\/aws\/s3$/.test(ref.ref);
+    return {
+      state: managed ? 'aws-managed' : 'kms',
+      key: ref.key?.arn ?? ref.ref,
+      keyAccount: ref.account,
+      keyOwner: ownerName(ctx, ref.account),
+      src: e.src,
+    };
+  }
+  return { state: 'unknown', detail: `algorithm ${e.algorithm ?? '(none)'}`, src: e.src };
+}
+
+/** The broker disks: the EBS volumes attached to the brokers' instances. */
+function diskEncryption(ctx: Ctx, brokers: readonly Broker[]): Encryption {
+  const instances = brokers.flatMap((b) => (b.instanceId ? [b.instanceId] : []));
+  if (!instances.length)
+    return { state: 'unknown', detail: 'the brokers are not EC2 instances of the snapshot' };
+  const vols = ctx.inventory.volumes.filter((v) =>
+    v.instanceIds.some((i) => instances.includes(i)),
+  );
+  const missing = instances.filter((i) => !vols.some((v) => v.instanceIds.includes(i)));
+  if (!vols.length)
+    return {
+      state: 'unknown',
+      detail: `describe-volumes holds no volume of ${instances.join(', ')}`,
+    };
+  const clear = vols.filter((v) => v.raw.Encrypted !== true).sort((a, b) => cmp(a.id, b.id));
+  if (clear.length)
+    return {
+      state: 'none',
+      detail: `unencrypted: ${clear.map((v) => `${v.id} (${v.instanceIds.join(', ')})`).join(', ')}`,
+      src: clear[0]!.src,
+    };
+  const keys = [...new Set(vols.map((v) => v.raw.KmsKeyId ?? ''))].sort();
+  // The least trusted key decides: an outside key on one disk is an outside key.
+  let worst: Encryption | undefined;
+  for (const k of keys) {
+    const v = vols.find((x) => (x.raw.KmsKeyId ?? '') === k)!;
+    if (!k) {
+      worst ??= { state: 'aws-managed', detail: 'EBS encryption with the default key', src: v.src };
+      continue;
+    }
+    const ref = ctx.lookup.resolveKey(k, v.account, v.region);
+    const managed = ref.key?.manager === 'AWS';
+    const e: Encryption = {
+      state: managed ? 'aws-managed' : 'kms',
+      key: ref.key?.arn ?? ref.ref,
+      keyAccount: ref.account,
+      keyOwner: ownerName(ctx, ref.account),
+      src: v.src,
+    };
+    if (!worst || (e.keyOwner !== 'inside' && worst.keyOwner === 'inside') || worst.state !== 'kms')
+      worst = e;
+  }
+  if (missing.length && worst)
+    worst = {
+      ...worst,
+      detail: `${worst.detail ? `${worst.detail}; ` : ''}no volume listed for ${missing.join(', ')}`,
+    };
+  return worst!;
+}
+
+/** MSK Replicator flows, declared links and S3 replication of the clusters' buckets. */
+function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
+  const byName = new Map(clusters.map((c) => [c.name, c]));
+  const clusterHop = (c: ClusterRecords | undefined, arn: string, label: string): RecordHop => {
+    const a = parseArn(arn);
+    const account = c?.account ?? a?.account;
+    const region = c?.region ?? a?.region;
+    return {
+      node: c?.arn ?? arn,
+      kind: 'cluster',
+      label,
+      ...(account ? { account } : {}),
+      ...(region ? { region } : {}),
+      owner: ownerName(ctx, account),
+    };
+  };
+  for (const r of ctx.inventory.replicators) {
+    const alias = new Map(r.clusters.map((k) => [k.alias, k.arn]));
+    for (const f of r.flows) {
+      const srcArn = f.sourceAlias ? alias.get(f.sourceAlias) : undefined;
+      const dstArn = f.targetAlias ? alias.get(f.targetAlias) : undefined;
+      if (!srcArn || !dstArn) continue;
+      const src = byName.get(ctx.mskNames.get(srcArn) ?? '');
+      const dst = byName.get(ctx.mskNames.get(dstArn) ?? '');
+      if (!src) continue;
+      const p = mkPath(
+        'replicate-out',
+        [
+          clusterHop(src, srcArn, `cluster ${src.name}`),
+          clusterHop(dst, dstArn, `cluster ${dst?.name ?? parseArn(dstArn)?.resource ?? dstArn}`),
+        ],
+        1,
+        [r.src],
+      );
+      p.link = { name: r.name, kind: 'msk-replicator' };
+      src.paths.push(p);
+      src.assumptions.push(
+        `MSK Replicator ${r.name} is assumed to copy every produced byte (its topic filters are not weighed)`,
+      );
+    }
+  }
+  for (const l of ctx.boundary.kafka.links) {
+    const src = byName.get(l.from);
+    const dst = byName.get(l.to);
+    if (!src || !dst) continue;
+    const share =
+      l.throughputMBps !== undefined && src.producedMBps ? l.throughputMBps / src.producedMBps : 1;
+    const p = mkPath(
+      'replicate-out',
+      [
+        clusterHop(src, src.arn ?? `cluster:${src.name}`, `cluster ${src.name}`),
+        clusterHop(dst, dst.arn ?? `cluster:${dst.name}`, `cluster ${dst.name}`),
+      ],
+      share,
+      [],
+    );
+    p.link = { name: l.name, kind: l.kind };
+    src.paths.push(p);
+  }
+  // S3 replication of every bucket a cluster stores records in.
+  for (const c of clusters) {
+    for (const store of [...c.stores]) {
+      if (!store.store?.startsWith('s3')) continue;
+      const name = bucketOfArn(store.node);
+      const b = name ? ctx.lookup.bucketByName.get(name) : undefined;
+      for (const rule of b?.replication?.rules ?? []) {
+        if (rule.raw.Status === 'Disabled') continue;
+        const destName = bucketOfArn(rule.raw.Destination.Bucket) ?? rule.raw.Destination.Bucket;
+        const dest = ctx.lookup.bucketByName.get(destName);
+        const destAccount = dest?.account ?? rule.raw.Destination.Account;
+        const replicaKey = rule.raw.Destination.EncryptionConfiguration?.ReplicaKmsKeyID;
+        const hop: RecordHop = {
+          node: `arn:aws:s3:::${destName}`,
+          kind: 'store',
+          label: `bucket ${destName} (replica)`,
+          ...(destAccount ? { account: destAccount } : {}),
+          ...(dest?.region ? { region: dest.region } : {}),
+          owner: ownerName(ctx, destAccount),
+          store: 's3-replica',
+          encryption: replicaKey
+            ? (() => {
+                const ref = ctx.lookup.resolveKey(
+                  replicaKey,
+                  destAccount ?? b!.account,
+                  dest?.region ?? b!.region ?? '',
+                );
+                return {
+                  state: 'kms' as const,
+                  key: ref.key?.arn ?? ref.ref,
+                  keyAccount: ref.account,
+                  keyOwner: ownerName(ctx, ref.account),
+                  src: rule.src,
+                };
+              })()
+            : dest
+              ? bucketEncryption(ctx, destName)
+              : { state: 'unknown', detail: 'the replica bucket is not in the snapshot' },
+        };
+        if (!dest?.region)
+          c.assumptions.push(
+            `replica bucket ${destName} has no known region: a region crossing cannot be told`,
+          );
+        const bytes = c.paths
+          .filter(
+            (p) => p.kind !== 'replicate-out' && p.hops[p.hops.length - 1]!.node === store.node,
+          )
+          .reduce((s, p) => s + p.bytesPerProducedByte, 0);
+        const p = mkPath('replicate-out', [store, hop], bytes || 1, [rule.src]);
+        p.link = { name: rule.raw.ID ?? `replication of ${name}`, kind: 's3-replication' };
+        c.paths.push(p);
+        if (!c.stores.some((s) => s.node === hop.node)) c.stores.push(hop);
+      }
+    }
+  }
+}
+
+/** Monthly GB and dollars, and the cross-region, NAT and S3 request figures. */
+function finishCosts(ctx: Ctx, c: ClusterRecords): void {
+  const rates: Rates = ctx.boundary.costs;
+  const rate = c.producedMBps;
+  const gb = (bytes: number) => (rate === undefined ? null : gbPerMonth(bytes, rate));
+  const usd = (g: number | null, perGb: number) => (g === null ? null : round2(g * perGb));
+  const azGb = gb(c.crossAz.chargedPerProducedByte);
+  c.crossAz.gbPerMonth = azGb === null ? null : round2(azGb);
+  c.crossAz.usdPerMonth = usd(azGb, rates.interAzPerGbEachWay * 2);
+
+  const regionBytes = c.paths
+    .filter((p) => p.crossRegion)
+    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
+  c.crossRegion.perProducedByte = round(regionBytes);
+  const rGb = gb(regionBytes);
+  c.crossRegion.gbPerMonth = rGb === null ? null : round2(rGb);
+  c.crossRegion.usdPerMonth = usd(rGb, rates.interRegionPerGb);
+
+  const natBytes = c.paths
+    .filter((p) => p.network?.nat)
+    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
+  c.nat.perProducedByte = round(natBytes);
+  const nGb = gb(natBytes);
+  c.nat.gbPerMonth = nGb === null ? null : round2(nGb);
+  c.nat.usdPerMonth = usd(nGb, rates.natPerGb);
+
+  // S3 requests: every byte written to a bucket goes up in objects of s3ObjectMB; with zone
+  // routing, records a broker takes for a leader in another AZ are written and read once more.
+  const uploaded = c.paths
+    .filter(
+      (p) =>
+        (p.kind === 'durable' || p.kind === 'tier') &&
+        p.hops[p.hops.length - 1]!.store?.startsWith('s3'),
+    )
+    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
+  let routed = 0;
+  if (c.zoneRouting) {
+    const leaders = leaderSpread(c);
+    routed = c.paths
+      .filter((p) => p.kind === 'produce')
+      .reduce(
+        (s, p) => s + p.bytesPerProducedByte * (1 - (leaders.get(p.hops[1]!.azId ?? '') ?? 0)),
+        0,
+      );
+  }
+  if (uploaded || routed) {
+    if (c.zoneRouting)
+      c.assumptions.push(
+        `zone routing: records taken for a leader in another AZ are handed over through S3 (one PUT and one GET per ${rates.s3ObjectMB} MB object)`,
+      );
+    c.assumptions.push(
+      `S3 requests: brokers upload in ${rates.s3ObjectMB} MB objects (costs.s3ObjectMB); consumers' catch-up reads from S3 are not counted`,
+    );
+  }
+  c.assumptions = [...new Set(c.assumptions)];
+  if (rate !== undefined && (uploaded || routed)) {
+    const objects = (bytes: number) => (bytes * rate * 730 * 3600) / rates.s3ObjectMB;
+    const puts = objects(uploaded + routed);
+    const gets = objects(routed);
+    c.s3Requests = {
+      putsPerMonth: Math.round(puts),
+      getsPerMonth: Math.round(gets),
+      usdPerMonth: round2((puts / 1000) * rates.s3PutPer1000 + (gets / 1000) * rates.s3GetPer1000),
+    };
+  }
+}
+
+/** Share of leaders in each AZ, as brokers are spread. */
+function leaderSpread(c: ClusterRecords): Map<string, number> {
+  const out = new Map<string, number>();
+  const placed = c.brokers.filter((b) => b.azId);
+  for (const b of placed) out.set(b.azId!, (out.get(b.azId!) ?? 0) + 1 / placed.length);
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export type { AzFlow, CrossAz };
