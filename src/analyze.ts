@@ -80,8 +80,18 @@ export function analyze(
 
   const files = new Map<string, unknown>();
   const parsedDocs = new Map<string, unknown>();
+  const configFiles = new Map<string, NodeConfig>();
+  for (const list of configs.values()) for (const c of list) configFiles.set(c.file, c);
   const excerpt = (src: Src, docPointer?: string): unknown => {
     if (src.file === 'manifest.json') return atPointer(snapshot.manifest, src.pointer);
+    // A broker configuration: `/key` or `/key@line` → the property as written.
+    const config = configFiles.get(src.file);
+    if (config) {
+      const key = /^\/([^@]*)/.exec(src.pointer)?.[1];
+      if (!key) return null;
+      const p = config.props.byKey.get(key);
+      return p ? `${key}=${p.value}` : `${key} (not set)`;
+    }
     let doc = files.get(src.file);
     if (doc === undefined) {
       doc = snapshot.readPath(src.file) ?? null;

@@ -122,7 +122,7 @@ describe('ownmap analyze (spawned binary)', () => {
       '--fail-on',
       'none',
     ]);
-    expect(r.stdout).toMatch(/^HIGH \(3\)$/m);
+    expect(r.stdout).toMatch(/^HIGH \(4\)$/m);
     expect(r.stdout).toMatch(/^MEDIUM \(6\)$/m);
     expect(r.stdout.indexOf('HIGH')).toBeLessThan(r.stdout.indexOf('MEDIUM'));
     expect(r.stdout).not.toContain('\u001b[');

@@ -26,6 +26,9 @@ type Row = [ruleId: string, status: 'open' | 'unknown' | 'suppressed', resource:
 const ESTATES: Record<string, Row[]> = {
   'automq-byoc': [
     ['data-bucket-key-not-inside', 'open', 'arn:aws:s3:::acme-automq-ops-euw1'],
+    // Record paths: zone-aware routing is off, so the analytics group reads from leaders in
+    // other AZs.
+    ['consumer-fetches-across-az', 'open', 'cluster:orders'],
     // Packet paths: the brokers reach their KMS key through the NAT gateway in euw1-az3 (no KMS
     // endpoint); the az1 and az2 private subnets route to that NAT; both clients reach brokers
     // in other AZs.
@@ -63,11 +66,42 @@ const ESTATES: Record<string, Row[]> = {
     ['data-traffic-off-private-path', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
     ['nat-gateway-in-another-az', 'open', KPROD_NAT],
     ['path-crosses-az', 'open', 'arn:aws:s3:::kprod-kafka-tiered-usw2'],
-    // Apache Kafka keeps its log on the brokers (no configuration file says more).
+    // Apache Kafka keeps its log on the brokers; tiered storage is on (info).
     ['durable-log-on-broker-disk', 'open', 'cluster:kprod'],
+    // Record paths: RF 3 over 3 AZs, leader fetching, and broker 3's data volume in clear.
+    ['replication-crosses-az', 'open', 'cluster:kprod'],
+    ['consumer-fetches-across-az', 'open', 'cluster:kprod'],
+    ['durable-hop-unencrypted', 'open', 'disk:kprod@usw2-az3'],
+    // The declared clients reach two of three brokers across an AZ (leaders live everywhere).
+    [
+      'path-crosses-az',
+      'open',
+      'arn:aws:ec2:us-west-2:334455667788:subnet/subnet-04a7d3e9c1f25b860',
+    ],
+    [
+      'path-crosses-az',
+      'open',
+      'arn:aws:ec2:us-west-2:334455667788:subnet/subnet-04a7d3e9c1f25b860',
+    ],
+    [
+      'path-crosses-az',
+      'open',
+      'arn:aws:ec2:us-west-2:334455667788:subnet/subnet-09e1b6c4a72d3f815',
+    ],
+    [
+      'path-crosses-az',
+      'open',
+      'arn:aws:ec2:us-west-2:334455667788:subnet/subnet-0d58f2a3b6e9c1704',
+    ],
   ],
   'msk-replicator': [
     ['bucket-replicates-outside', 'open', 'arn:aws:s3:::payments-archive-use1'],
+    // MSK Replicator copies payments (us-east-1) into payments-dr (us-west-2, not approved).
+    [
+      'record-replicated-across-regions',
+      'open',
+      'arn:aws:kafka:us-east-1:402938475610:cluster/payments/8a792362-258d-4b50-92d3-8401060f91be-7',
+    ],
     [
       'data-outside-approved-regions',
       'open',

@@ -37,7 +37,10 @@ export function recordReport(
 }
 
 const n = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3).replace(/0+$/, ''));
-const money = (x: number | null) => (x === null ? 'n/a' : `$${x.toFixed(2)}`);
+const money = (x: number | null) =>
+  x === null
+    ? 'n/a'
+    : `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const gb = (x: number | null) =>
   x === null ? 'n/a' : `${Math.round(x).toLocaleString('en-US')} GB`;
 

@@ -127,6 +127,17 @@ export interface ClusterRecords {
   /** How clients reach an MSK cluster (from get-bootstrap-brokers). */
   access?: string[];
   producedMBps: number | undefined;
+  /** Consumer groups: members, whether they fetch from the nearest replica, and why not. */
+  consumerGroups: {
+    name: string;
+    members: string[];
+    azIds: string[];
+    rackAware: boolean;
+    /** Why the group does not fetch from its own AZ (undefined when it does). */
+    why?: string;
+    /** Bytes the group pulls across an AZ for each produced byte. */
+    crossAzPerProducedByte: number;
+  }[];
   stores: RecordHop[];
   paths: RecordPath[];
   crossAz: {
@@ -151,6 +162,8 @@ export interface ClusterRecords {
     detail: string;
   };
   assumptions: string[];
+  /** Where the cluster's placement comes from: the MSK listing, node lists, configs. */
+  evidence: Src[];
 }
 
 export interface RecordInput {
@@ -205,7 +218,11 @@ export function recordPaths(input: RecordInput): ClusterRecords[] {
   const out = units.map((u) => clusterRecords(ctx, u.name, u.declared, u.msk));
   // Links into a cluster whose own model is known: the target hop carries its stores.
   addReplicationLinks(ctx, out);
-  for (const c of out) finishCosts(ctx, c);
+  for (const c of out) {
+    sortPaths(c.paths);
+    c.stores.sort((a, b) => cmp(a.store ?? '', b.store ?? '') || cmp(a.node, b.node));
+    finishCosts(ctx, c);
+  }
   return out;
 }
 
@@ -325,10 +342,24 @@ function clusterRecords(
   for (const b of brokers) {
     if (!b.eni.azId) continue;
     const set = racks.get(b.eni.azId) ?? new Set<string>();
-    // MSK sets broker.rack to the AZ id.
-    set.add(b.config?.rack ?? b.eni.azId);
+    // MSK sets broker.rack to the AZ id; Kafka and AutoMQ brokers have the rack their
+    // configuration sets (none: the rack-aware selector cannot match them). Brokers placed
+    // without a configuration, in a cluster the boundary says fetches rack-aware, are taken
+    // to use their AZ id.
+    const rack =
+      kind === 'msk'
+        ? b.eni.azId
+        : b.config
+          ? b.config.rack
+          : declared?.rackAwareFetch
+            ? b.eni.azId
+            : undefined;
+    if (rack) set.add(rack);
     racks.set(b.eni.azId, set);
   }
+
+  // MSK sets broker.rack to the AZ id; without a node list, each AZ of its subnets is a rack.
+  if (!brokers.length && kind === 'msk') for (const az of azIds) racks.set(az, new Set([az]));
 
   // Clients: where they run, what they write or read.
   const mine = ctx.clients.get(name) ?? [];
@@ -387,7 +418,23 @@ function clusterRecords(
             (racks.get(az)?.has(m.clientRack) ?? false)
           );
         });
-      return { group, members, share, rackAware };
+      const why = rackAware
+        ? undefined
+        : kind === 'automq'
+          ? zoneRouting
+            ? undefined
+            : 'zone-aware routing (automq.zonerouter.*) is off'
+          : !rackAwareFetch
+            ? kind === 'msk'
+              ? 'the cluster does not say it uses the rack-aware replica selector (kafka.clusters[].rackAwareFetch)'
+              : 'replica.selector.class is not the rack-aware selector on every broker'
+            : `not every member sets a client.rack that names a broker rack in its AZ (${
+                members
+                  .filter((m) => m.clientRack === undefined)
+                  .map((m) => m.name)
+                  .join(', ') || 'racks differ'
+              })`;
+      return { group, members, share, rackAware, ...(why ? { why } : {}) };
     });
 
   const costInput: CostInput = {
@@ -405,7 +452,19 @@ function clusterRecords(
     zoneRouting,
   };
   const flows = azFlows(costInput);
-  const crossAz = sumCrossAz(kind, flows);
+  // A client in another region pays inter-region transfer (counted in crossRegion), not
+  // inter-AZ: its flows are left out of the cross-AZ sums.
+  const elsewhere = (c: Client | undefined) =>
+    c?.region !== undefined && region !== undefined && c.region !== region;
+  const remoteProducer = producerInputs.map((p) => elsewhere(p.client));
+  const remoteGroup = groupInputs.map((g) => g.members.every((m) => elsewhere(m)));
+  const local = (f: AzFlow) =>
+    f.hop === 'produce'
+      ? !remoteProducer[f.client!]
+      : f.hop === 'consume'
+        ? !remoteGroup[f.client!]
+        : true;
+  const crossAz = sumCrossAz(kind, flows.filter(local));
 
   // Durable stores.
   const brokerHop = (az: string | undefined): RecordHop => ({
@@ -554,7 +613,7 @@ function clusterRecords(
       const h = addStore(
         s3Store(first.tieredStorage.bucket!, 's3-tiered', first.tieredStorage.region, {
           file: first.file,
-          pointer: '',
+          pointer: '/remote.log.storage.system.enable',
         }),
       );
       for (const [az, s] of [...leaderShare].sort())
@@ -630,7 +689,11 @@ function clusterRecords(
       dataHop.node !== stores.find((s) => s.store === 's3-wal')?.node
     )
       paths.push(
-        mkPath('durable', [stores.find((s) => s.store === 's3-wal')!, dataHop], 1, evidence),
+        withNetwork(
+          ctx,
+          mkPath('durable', [stores.find((s) => s.store === 's3-wal')!, dataHop], 1, evidence),
+          brokers,
+        ),
       );
   }
 
@@ -676,22 +739,6 @@ function clusterRecords(
       );
     }
   }
-
-  const order: RecordPathKind[] = [
-    'produce',
-    'durable',
-    'replicate',
-    'tier',
-    'consume',
-    'replicate-out',
-  ];
-  paths.sort(
-    (a, b) =>
-      order.indexOf(a.kind) - order.indexOf(b.kind) ||
-      cmp(a.hops[0]!.node, b.hops[0]!.node) ||
-      cmp(a.hops[a.hops.length - 1]!.node, b.hops[b.hops.length - 1]!.node),
-  );
-  stores.sort((a, b) => cmp(a.store ?? '', b.store ?? '') || cmp(a.node, b.node));
 
   // Bytes to a bucket whose packets cross an AZ (a NAT gateway or endpoint in another AZ).
   const storageCross = round(
@@ -753,6 +800,23 @@ function clusterRecords(
     zoneRouting,
     ...(msk ? { access: mskAccess(msk) } : {}),
     producedMBps,
+    consumerGroups: groupInputs.map((g, i) => ({
+      name: g.group,
+      members: g.members.map((m) => m.name),
+      azIds: [...new Set(g.members.flatMap((m) => azOf(m) ?? []))].sort(),
+      rackAware: g.rackAware,
+      ...(g.why ? { why: g.why } : {}),
+      crossAzPerProducedByte: round(
+        flows
+          .filter(
+            (f) =>
+              f.hop === 'consume' &&
+              f.client === i &&
+              (f.fromAz === undefined || f.toAz === undefined || f.fromAz !== f.toAz),
+          )
+          .reduce((s, f) => s + f.bytes, 0),
+      ),
+    })),
     stores,
     paths,
     crossAz: {
@@ -772,6 +836,11 @@ function clusterRecords(
     s3Requests: { putsPerMonth: null, getsPerMonth: null, usdPerMonth: null },
     elasticity,
     assumptions,
+    evidence: [
+      ...(msk ? [msk.src] : []),
+      ...configs.slice(0, 3).map((c) => ({ file: c.file, pointer: '/listeners' })),
+      ...brokers.slice(0, 3).map((b) => b.src),
+    ],
   };
 }
 
@@ -783,6 +852,24 @@ function declaredBuckets(ctx: Ctx, declared: Declared | undefined): string[] {
     else for (const b of ctx.inventory.buckets) if (globMatch(p, b.name)) out.add(b.name);
   }
   return [...out].sort();
+}
+
+const ORDER: RecordPathKind[] = [
+  'produce',
+  'durable',
+  'replicate',
+  'tier',
+  'consume',
+  'replicate-out',
+];
+
+function sortPaths(paths: RecordPath[]): void {
+  paths.sort(
+    (a, b) =>
+      ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) ||
+      cmp(a.hops[0]!.node, b.hops[0]!.node) ||
+      cmp(a.hops[a.hops.length - 1]!.node, b.hops[b.hops.length - 1]!.node),
+  );
 }
 
 function mkPath(
@@ -992,7 +1079,11 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
         'replicate-out',
         [
           clusterHop(src, srcArn, `cluster ${src.name}`),
-          clusterHop(dst, dstArn, `cluster ${dst?.name ?? parseArn(dstArn)?.resource ?? dstArn}`),
+          clusterHop(
+            dst,
+            dstArn,
+            `cluster ${dst?.name ?? parseArn(dstArn)?.resource.split('/')[1] ?? dstArn}`,
+          ),
         ],
         1,
         [r.src],
@@ -1024,8 +1115,10 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
   }
   // S3 replication of every bucket a cluster stores records in.
   for (const c of clusters) {
+    const seen = new Set<string>();
     for (const store of [...c.stores]) {
-      if (!store.store?.startsWith('s3')) continue;
+      if (!store.store?.startsWith('s3') || seen.has(store.node)) continue;
+      seen.add(store.node);
       const name = bucketOfArn(store.node);
       const b = name ? ctx.lookup.bucketByName.get(name) : undefined;
       for (const rule of b?.replication?.rules ?? []) {
@@ -1037,7 +1130,7 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
         const hop: RecordHop = {
           node: `arn:aws:s3:::${destName}`,
           kind: 'store',
-          label: `bucket ${destName} (replica)`,
+          label: `bucket ${destName}`,
           ...(destAccount ? { account: destAccount } : {}),
           ...(dest?.region ? { region: dest.region } : {}),
           owner: ownerName(ctx, destAccount),
@@ -1070,7 +1163,7 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
             (p) => p.kind !== 'replicate-out' && p.hops[p.hops.length - 1]!.node === store.node,
           )
           .reduce((s, p) => s + p.bytesPerProducedByte, 0);
-        const p = mkPath('replicate-out', [store, hop], bytes || 1, [rule.src]);
+        const p = mkPath('replicate-out', [store, hop], round(bytes) || 1, [rule.src]);
         p.link = { name: rule.raw.ID ?? `replication of ${name}`, kind: 's3-replication' };
         c.paths.push(p);
         if (!c.stores.some((s) => s.node === hop.node)) c.stores.push(hop);
@@ -1097,9 +1190,15 @@ function finishCosts(ctx: Ctx, c: ClusterRecords): void {
   c.crossRegion.gbPerMonth = rGb === null ? null : round2(rGb);
   c.crossRegion.usdPerMonth = usd(rGb, rates.interRegionPerGb);
 
+  // A move between two buckets (WAL objects compacted into stream objects) is read and
+  // written back: the NAT gateway processes it twice.
   const natBytes = c.paths
     .filter((p) => p.network?.nat)
-    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
+    .reduce(
+      (s, p) =>
+        s + p.bytesPerProducedByte * (p.hops.every((h) => h.store?.startsWith('s3')) ? 2 : 1),
+      0,
+    );
   c.nat.perProducedByte = round(natBytes);
   const nGb = gb(natBytes);
   c.nat.gbPerMonth = nGb === null ? null : round2(nGb);

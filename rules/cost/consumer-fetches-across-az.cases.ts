@@ -1,0 +1,204 @@
+import type { BoundaryInput } from '../../src/boundary/schema.js';
+import type { RuleCase } from '../../test/support/cases.js';
+import { estate, mskClusterArn } from '../../test/support/estate.js';
+import { host, kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+
+type Client = NonNullable<NonNullable<BoundaryInput['kafka']>['clients']>[number];
+
+const AZS = ['euw1-az1', 'euw1-az2', 'euw1-az3'] as const;
+const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'] as const;
+const RF3 = 'default.replication.factor=3';
+const SELECTOR = 'replica.selector.class=org.apache.kafka.common.replica.RackAwareReplicaSelector';
+
+/** server.properties of the three brokers of `kafkaVpc`; `rack` gives broker.rack per broker. */
+const brokers = (extra: string[] = [], rack?: (i: number) => string) =>
+  Object.fromEntries(
+    IPS.map((ip, i) => [
+      `broker-${i}.properties`,
+      [
+        `node.id=${i}`,
+        'process.roles=broker',
+        `listeners=PLAINTEXT://${ip}:9092`,
+        ...(rack ? [`broker.rack=${rack(i)}`] : []),
+        ...extra,
+      ].join('\n'),
+    ]),
+  );
+const rackIsAzId = (i: number) => AZS[i]!;
+
+const producer: Client = {
+  name: 'checkout-api',
+  role: 'producer',
+  cluster: 'orders',
+  azId: 'euw1-az1',
+  throughputMBps: 10,
+};
+
+/** Consumer group `billing`, one member in each AZ (the second placed by its subnet). */
+const billing = (rack: (i: number) => string | undefined = () => undefined, cluster = 'orders') =>
+  AZS.map(
+    (azId, i): Client => ({
+      name: `billing-${i + 1}`,
+      role: 'consumer',
+      cluster,
+      group: 'billing',
+      ...(i === 1 && cluster === 'orders' ? { subnet: 'subnet-kafka-priv-b' } : { azId }),
+      ...(rack(i) !== undefined ? { clientRack: rack(i)! } : {}),
+    }),
+  );
+
+const kafka = (clients: Client[], kind: 'kafka' | 'automq' = 'kafka') => ({
+  kafka: {
+    clusters: [{ ...kafkaBoundary().kafka.clusters[0]!, kind, buckets: [] }],
+    clients,
+  },
+});
+
+/** An MSK cluster `payments` in three subnets of vpc-msk; brokers listed by kafka-list-nodes. */
+function mskEstate(nodes: boolean) {
+  const e = estate();
+  const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
+  network(e, {
+    vpc: 'vpc-msk',
+    cidr: '10.20.0.0/16',
+    subnets: Object.fromEntries(
+      subnets.map((s, i) => [s, [`eu-west-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
+    ),
+  });
+  e.mskCluster('payments', { subnets });
+  if (!nodes) return e;
+  const arn = mskClusterArn('payments');
+  subnets.forEach((s, i) => {
+    host(e, `eni-msk-${i + 1}`, s, `10.20.${i}.100`, { vpc: 'vpc-msk' });
+  });
+  return e.file(`111111111111/eu-west-1/kafka-list-nodes/${encodeURIComponent(arn)}.json`, {
+    NodeInfoList: subnets.map((s, i) => ({
+      NodeARN: `arn:aws:kafka:eu-west-1:111111111111:broker/payments/${i + 1}`,
+      NodeType: 'BROKER',
+      InstanceType: 'kafka.m5.large',
+      BrokerNodeInfo: {
+        AttachedENIId: `eni-msk-${i + 1}`,
+        BrokerId: i + 1,
+        ClientSubnet: s,
+        ClientVpcIpAddress: `10.20.${i}.100`,
+        Endpoints: [`b-${i + 1}.payments.x1y2z3.c2.kafka.eu-west-1.amazonaws.com`],
+      },
+    })),
+  });
+}
+
+const msk = (rackAwareFetch: boolean) => ({
+  kafka: {
+    clusters: [{ name: 'payments', kind: 'msk' as const, msk: 'payments', rackAwareFetch }],
+    clients: [{ ...producer, cluster: 'payments' }, ...billing((i) => AZS[i], 'payments')],
+  },
+});
+
+export default [
+  {
+    name: 'Kafka without the rack-aware selector: the group reads from leaders in other AZs',
+    estate: kafkaVpc(),
+    boundary: kafka([producer, ...billing()]),
+    configs: { orders: brokers([RF3]) },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        severity: 'low',
+        message:
+          'Consumer group billing of kafka cluster orders reads across AZs although brokers run in its AZs (euw1-az1, euw1-az2, euw1-az3): replica.selector.class is not the rack-aware selector on every broker. It costs 17,520 GB and $350.40 a month at $0.01/GB each way (0.667 bytes per produced byte at 10 MB/s).',
+      },
+    ],
+  },
+  {
+    name: 'rack-aware selector, broker.rack and client.rack are AZ ids: passes',
+    estate: kafkaVpc(),
+    boundary: kafka([producer, ...billing((i) => AZS[i])]),
+    configs: { orders: brokers([RF3, SELECTOR], rackIsAzId) },
+    expect: [],
+  },
+  {
+    name: 'rack-aware selector, but one member sets no client.rack',
+    estate: kafkaVpc(),
+    boundary: kafka([producer, ...billing((i) => (i === 2 ? undefined : AZS[i]))]),
+    configs: { orders: brokers([RF3, SELECTOR], rackIsAzId) },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        message:
+          'not every member sets a client.rack that names a broker rack in its AZ (billing-3)',
+      },
+    ],
+  },
+  {
+    name: 'rack-aware selector and client.rack, but no broker sets broker.rack: leaders serve',
+    estate: kafkaVpc(),
+    boundary: kafka([producer, ...billing((i) => AZS[i])]),
+    configs: { orders: brokers([RF3, SELECTOR]) },
+    expect: [{ resource: 'cluster:orders', message: 'Consumer group billing' }],
+  },
+  {
+    name: 'a group in an AZ where no broker runs: no local replica to read from, passes',
+    estate: kafkaVpc(),
+    boundary: kafka([
+      producer,
+      {
+        name: 'archiver',
+        role: 'consumer',
+        cluster: 'orders',
+        azId: 'euw1-az4',
+        throughputMBps: 10,
+      },
+    ]),
+    configs: { orders: brokers([RF3]) },
+    expect: [],
+  },
+  {
+    name: 'AutoMQ without zone-aware routing',
+    estate: kafkaVpc(),
+    boundary: kafka([producer, ...billing()], 'automq'),
+    configs: { orders: brokers(['s3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1']) },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        message:
+          'Consumer group billing of automq cluster orders reads across AZs although brokers run in its AZs (euw1-az1, euw1-az2, euw1-az3): zone-aware routing (automq.zonerouter.*) is off.',
+      },
+    ],
+  },
+  {
+    name: 'AutoMQ with zone-aware routing: each member reads from its own AZ, passes',
+    estate: kafkaVpc(),
+    boundary: kafka([producer, ...billing()], 'automq'),
+    configs: {
+      orders: brokers([
+        's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
+        'automq.zonerouter.channels=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
+      ]),
+    },
+    expect: [],
+  },
+  {
+    name: 'MSK that does not declare the rack-aware selector',
+    estate: mskEstate(true),
+    boundary: msk(false),
+    expect: [
+      {
+        resource: mskClusterArn('payments'),
+        message:
+          'the cluster does not say it uses the rack-aware replica selector (kafka.clusters[].rackAwareFetch)',
+      },
+    ],
+  },
+  {
+    name: 'MSK with the rack-aware selector and client.rack = AZ id (MSK sets broker.rack to it): passes',
+    estate: mskEstate(true),
+    boundary: msk(true),
+    expect: [],
+  },
+  {
+    name: 'MSK with the rack-aware selector, brokers not in kafka-list-nodes: each subnet’s AZ is a rack, passes',
+    estate: mskEstate(false),
+    boundary: msk(true),
+    expect: [],
+  },
+] satisfies RuleCase[];

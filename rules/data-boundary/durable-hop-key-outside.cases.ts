@@ -1,0 +1,183 @@
+import type { RuleCase } from '../../test/support/cases.js';
+import { estate, keyArn, mskClusterArn } from '../../test/support/estate.js';
+import { kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+
+const VENDOR = '222222222222';
+const STRANGER = '333333333333';
+const INSIDE_KEY = keyArn('9b7d1e3f-0000-4000-8000-0000000e0b51');
+const VENDOR_KEY = keyArn('0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0', VENDOR);
+const STRANGER_KEY = keyArn('5e1f0c2a-0000-4000-8000-0000000e0b50', STRANGER);
+const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
+
+const nodes = (extra: string[] = []) =>
+  Object.fromEntries(
+    IPS.map((ip, i) => [
+      `broker-${i}.properties`,
+      [`node.id=${i}`, `listeners=PLAINTEXT://${ip}:9092`, ...extra].join('\n'),
+    ]),
+  );
+const KAFKA = nodes(['log.dirs=/var/lib/kafka/data', 'default.replication.factor=3']);
+const AUTOMQ_S3 = nodes([
+  's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
+  's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
+]);
+
+const streamco = { name: 'streamco', role: 'vendor' as const, accounts: [VENDOR] };
+const cluster = (kind: 'kafka' | 'automq') => ({
+  kafka: { clusters: [{ ...kafkaBoundary().kafka.clusters[0]!, kind }] },
+});
+
+/** `kafkaVpc` with one data volume per broker; `keys` gives a broker's key (default inside). */
+const withVolumes = (keys: Record<string, string | undefined> = {}) => {
+  const e = kafkaVpc().key('9b7d1e3f-0000-4000-8000-0000000e0b51', { aliases: ['kafka-ebs'] });
+  for (const z of ['a', 'b', 'c']) {
+    const k = z in keys ? keys[z] : INSIDE_KEY;
+    e.volume(`vol-broker-${z}-data`, {
+      instance: `i-broker-${z}`,
+      ...(k !== undefined ? { kmsKeyId: k } : {}),
+    });
+  }
+  return e;
+};
+
+/** An MSK cluster `payments` in three subnets of vpc-msk, its volumes under `kmsKeyArn`. */
+const mskEstate = (kmsKeyArn?: string) => {
+  const e = estate();
+  const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
+  network(e, {
+    vpc: 'vpc-msk',
+    cidr: '10.20.0.0/16',
+    subnets: Object.fromEntries(
+      subnets.map((s, i) => [s, [`eu-west-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
+    ),
+  });
+  return e.mskCluster('payments', { subnets, ...(kmsKeyArn ? { kmsKeyArn } : {}) });
+};
+const MSK = mskClusterArn('payments');
+
+export default [
+  {
+    name: 'a broker volume restored from a snapshot under an undeclared account’s key: high',
+    estate: withVolumes({ a: STRANGER_KEY }),
+    boundary: cluster('kafka'),
+    configs: { orders: KAFKA },
+    expect: [
+      {
+        resource: 'disk:orders@euw1-az1',
+        severity: 'high',
+        message: `Broker disks of orders in euw1-az1 (broker-disk), a durable hop of kafka cluster orders, is encrypted with ${STRANGER_KEY} in account ${STRANGER}, held by an undeclared account outside the boundary.`,
+      },
+    ],
+  },
+  {
+    name: 'the same under a declared vendor’s key: medium',
+    estate: withVolumes({ a: VENDOR_KEY }),
+    boundary: { ...cluster('kafka'), parties: [streamco] },
+    configs: { orders: KAFKA },
+    expect: [
+      {
+        resource: 'disk:orders@euw1-az1',
+        severity: 'medium',
+        message: `in account ${VENDOR}, held by party streamco outside the boundary`,
+      },
+    ],
+  },
+  {
+    name: 'an inside key on one volume and an outside key on another of the AZ: the outside key decides',
+    estate: withVolumes().volume('vol-broker-b-extra', {
+      instance: 'i-broker-b',
+      kmsKeyId: STRANGER_KEY,
+    }),
+    boundary: cluster('kafka'),
+    configs: { orders: KAFKA },
+    expect: [{ resource: 'disk:orders@euw1-az2', severity: 'high', message: STRANGER_KEY }],
+  },
+  {
+    name: 'AutoMQ block-device WAL on a volume under the vendor’s key',
+    estate: withVolumes({ c: VENDOR_KEY }),
+    boundary: { ...cluster('automq'), parties: [streamco] },
+    configs: {
+      orders: nodes([
+        's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
+        's3.wal.path=0@file:///dev/nvme1n1',
+      ]),
+    },
+    expect: [
+      {
+        resource: 'wal:orders@euw1-az3',
+        severity: 'medium',
+        message: 'Block-device WAL (/dev/nvme1n1) of orders in euw1-az3 (block-wal)',
+      },
+    ],
+  },
+  {
+    name: 'inside customer keys and the account’s own aws/ebs key: passes',
+    estate: withVolumes({ b: undefined }),
+    boundary: cluster('kafka'),
+    configs: { orders: KAFKA },
+    expect: [],
+  },
+  {
+    name: 'MSK volumes under a vendor key: one finding per AZ of broker storage',
+    estate: mskEstate(VENDOR_KEY),
+    boundary: {
+      parties: [streamco],
+      kafka: { clusters: [{ name: 'payments', kind: 'msk', msk: 'payments' }] },
+    },
+    expect: ['euw1-az1', 'euw1-az2', 'euw1-az3'].map((az) => ({
+      resource: `${MSK}/storage@${az}`,
+      severity: 'medium' as const,
+      message: `MSK broker storage of payments in ${az} (msk-storage)`,
+    })),
+  },
+  {
+    name: 'MSK with the account’s aws/kafka key: passes',
+    estate: mskEstate(),
+    boundary: { kafka: { clusters: [{ name: 'payments', kind: 'msk', msk: 'payments' }] } },
+    expect: [],
+  },
+  {
+    name: 'S3 replicas of the WAL bucket under an undeclared account’s ReplicaKmsKeyID',
+    estate: kafkaVpc()
+      .bucket('acme-kafka-wal-euw1', {
+        replication: {
+          rules: [{ id: 'dr', destBucket: 'orders-wal-dr-euw1', replicaKmsKeyId: STRANGER_KEY }],
+        },
+      })
+      .bucket('orders-wal-dr-euw1'),
+    boundary: cluster('automq'),
+    configs: { orders: AUTOMQ_S3 },
+    expect: [
+      {
+        resource: 'arn:aws:s3:::orders-wal-dr-euw1',
+        severity: 'high',
+        message: `Bucket orders-wal-dr-euw1 (s3-replica), a durable hop of automq cluster orders, is encrypted with ${STRANGER_KEY}`,
+      },
+    ],
+  },
+  {
+    name: 'the WAL bucket’s own default key outside: left to data-bucket-key-not-inside',
+    estate: kafkaVpc().bucket('acme-kafka-wal-euw1', { kmsKeyId: STRANGER_KEY }),
+    boundary: cluster('automq'),
+    configs: { orders: AUTOMQ_S3 },
+    expect: [],
+  },
+  {
+    name: 'describe-volumes failed: the keys of broker disks are unknown',
+    estate: withVolumes().gap({
+      account: '111111111111',
+      region: 'eu-west-1',
+      service: 'ec2',
+      operation: 'describe-volumes',
+    }),
+    boundary: cluster('kafka'),
+    configs: { orders: KAFKA },
+    expect: [
+      {
+        resource: 'arn:aws:ec2:eu-west-1:111111111111:*',
+        status: 'unknown',
+        message: 'Could not check: ec2 describe-volumes failed in 111111111111/eu-west-1',
+      },
+    ],
+  },
+] satisfies RuleCase[];
