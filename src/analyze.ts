@@ -72,6 +72,7 @@ export function analyze(
       lookup,
       network: p.network,
       brokers: p.brokers,
+      unplaced: p.unplaced,
       configs,
       topics,
     });

@@ -217,6 +217,39 @@ describe.each(Object.entries(ESTATES))('estate %s', (name, rows) => {
   });
 });
 
+/**
+ * The record paths each estate's README states: cluster → [cross-AZ bytes per produced byte,
+ * cross-AZ $/month, cross-region $/month, NAT $/month, elasticity model] (null: no rate given).
+ */
+const RECORDS: Record<
+  string,
+  [string, number, number | null, number | null, number | null, string][]
+> = {
+  'automq-byoc': [['orders', 2, 4204.8, 0, 0, 'shared-storage']],
+  'kafka-tiered-nat': [['kprod', 3.833333333, 4029.6, 0, 1773.9, 'shared-nothing']],
+  'msk-replicator': [
+    ['payments', 2.916666667, 578.16, 630.72, 0, 'shared-nothing'],
+    ['payments-dr', 2.666666667, null, null, null, 'shared-nothing'],
+  ],
+  'multi-account-tgw': [['streaming-kafka', 4.75, 2995.92, 0, 0, 'shared-nothing']],
+};
+
+describe.each(Object.entries(RECORDS))('record paths of %s', (name, rows) => {
+  it('gives the figures its README states', () => {
+    const got = run(name)
+      .records()
+      .map((c) => [
+        c.name,
+        c.crossAz.perProducedByte,
+        c.crossAz.usdPerMonth,
+        c.crossRegion.usdPerMonth,
+        c.nat.usdPerMonth,
+        c.elasticity.model,
+      ]);
+    expect(got).toEqual(rows);
+  });
+});
+
 describe('a CloudMapper collect directory reads as the same estate', () => {
   it('automq-byoc in CloudMapper layout gives the same findings', () => {
     const src = 'fixtures/estates/automq-byoc/snapshot';

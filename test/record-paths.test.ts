@@ -25,23 +25,26 @@ import type { ClusterRecords, RecordPath } from '../src/paths/record.js';
 import { readSnapshot } from '../src/snapshot/reader.js';
 import { type NodeConfig, readNodeConfig } from '../src/topology/config.js';
 import { parseTopicList } from '../src/topology/topics.js';
-import { type Estate, estate, keyArn, mskClusterArn } from './support/estate.js';
-import { host, KAFKA_BUCKET, KAFKA_KEY_ID, kafkaVpc, network } from './support/network.js';
+import { type Estate, keyArn, mskClusterArn } from './support/estate.js';
+import { type ClientInput, type ClusterInput, mskEstate } from './support/kafka.js';
+import {
+  KAFKA_AZ_IDS as AZS,
+  KAFKA_BROKER_IPS as IPS,
+  KAFKA_BUCKET,
+  KAFKA_KEY_ID,
+  kafkaVpc,
+} from './support/network.js';
 
 const A = '111111111111';
 const B = '222222222222';
 const C = '333333333333';
 const EU = 'eu-west-1';
 const US = 'us-east-1';
-const AZS = ['euw1-az1', 'euw1-az2', 'euw1-az3'] as const;
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'] as const;
 /** GB a month per (byte per produced byte) at 10 MB/s: 10 × 730 × 3600 / 1000. */
 const GB_AT_10 = 26_280;
 const TIERED_BUCKET = 'acme-kafka-tiered-euw1';
 const DATA_BUCKET = 'acme-kafka-data-euw1';
 
-type ClientInput = NonNullable<NonNullable<BoundaryInput['kafka']>['clients']>[number];
-type ClusterInput = NonNullable<NonNullable<BoundaryInput['kafka']>['clusters']>[number];
 type Props = Record<string, string>;
 
 // ---------------------------------------------------------------- helpers
@@ -444,41 +447,6 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
 });
 
 // ---------------------------------------------------------------- 3. MSK
-
-/** An MSK cluster `payments` in three subnets of vpc-msk (euw1-az1/2/3). */
-function mskEstate(o: { nodes?: boolean } = {}): Estate {
-  const e = estate();
-  const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
-  network(e, {
-    vpc: 'vpc-msk',
-    cidr: '10.20.0.0/16',
-    subnets: Object.fromEntries(
-      subnets.map((s, i) => [s, [`${EU}${'abc'[i]}`, `10.20.${i}.0/24`]]),
-    ),
-  });
-  e.mskCluster('payments', { subnets });
-  if (o.nodes) {
-    const arn = mskClusterArn('payments');
-    subnets.forEach((s, i) => {
-      host(e, `eni-msk-${i + 1}`, s, `10.20.${i}.100`, { vpc: 'vpc-msk' });
-    });
-    e.file(`${A}/${EU}/kafka-list-nodes/${encodeURIComponent(arn)}.json`, {
-      NodeInfoList: subnets.map((s, i) => ({
-        NodeARN: `arn:aws:kafka:${EU}:${A}:broker/payments/${i + 1}`,
-        NodeType: 'BROKER',
-        InstanceType: 'kafka.m5.large',
-        BrokerNodeInfo: {
-          AttachedENIId: `eni-msk-${i + 1}`,
-          BrokerId: i + 1,
-          ClientSubnet: s,
-          ClientVpcIpAddress: `10.20.${i}.100`,
-          Endpoints: [`b-${i + 1}.payments.abc123.c2.kafka.${EU}.amazonaws.com`],
-        },
-      })),
-    });
-  }
-  return e;
-}
 
 const mskClients = (g: number) =>
   [...producers('payments'), ...groups(g, { cluster: 'payments' })].map((c) =>
@@ -1158,6 +1126,27 @@ describe('assumptions: what the model cannot see, it says', () => {
     }
   });
 
+  it('a setting it cannot read and a node it cannot place are said, not dropped', () => {
+    const configs = [
+      ...brokerConfigs(KAFKA_RF3).slice(0, 2),
+      readNodeConfig('broker-2.properties', 'node.id=2\nlisteners=PLAINTEXT://10.8.9.99:9092\n'),
+      readNodeConfig('broker-3.properties', 'node.id=3\nlisteners=BROKEN\n'),
+    ];
+    const c = clusterOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ azId: AZS[0], throughputMBps: 10 })],
+      configs: { orders: configs },
+    });
+    expect(c.brokers.map((b) => b.id)).toEqual(['0', '1']);
+    expect(c.assumptions).toContain(
+      "broker-3.properties:2: listener 'BROKEN' is not NAME://host:port (ignored)",
+    );
+    expect(c.assumptions.join('\n')).toMatch(
+      /node 2 is left out: no interface of the snapshot holds 10\.8\.9\.99/,
+    );
+  });
+
   it('the topic list’s replication factor wins over default.replication.factor', () => {
     const c = clusterOf({
       estate: kafkaVpc(),
@@ -1168,7 +1157,7 @@ describe('assumptions: what the model cannot see, it says', () => {
     });
     expect(c.replicationFactor).toEqual({
       value: 2,
-      from: 'the topic list (1 topics, weighted by partitions)',
+      from: 'the topic list (1 topic, weighted by partitions)',
     });
   });
 });

@@ -1,43 +1,28 @@
-import type { BoundaryInput } from '../../src/boundary/schema.js';
 import type { RuleCase } from '../../test/support/cases.js';
-import { estate, mskClusterArn } from '../../test/support/estate.js';
-import { host, kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+import { mskClusterArn } from '../../test/support/estate.js';
+import {
+  brokerProperties,
+  type ClientInput,
+  checkoutApi,
+  mskEstate,
+  ordersBoundary,
+} from '../../test/support/kafka.js';
+import { KAFKA_AZ_IDS as AZS, kafkaVpc } from '../../test/support/network.js';
 
-type Client = NonNullable<NonNullable<BoundaryInput['kafka']>['clients']>[number];
-
-const AZS = ['euw1-az1', 'euw1-az2', 'euw1-az3'] as const;
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'] as const;
 const RF3 = 'default.replication.factor=3';
 const SELECTOR = 'replica.selector.class=org.apache.kafka.common.replica.RackAwareReplicaSelector';
 
 /** server.properties of the three brokers of `kafkaVpc`; `rack` gives broker.rack per broker. */
 const brokers = (extra: string[] = [], rack?: (i: number) => string) =>
-  Object.fromEntries(
-    IPS.map((ip, i) => [
-      `broker-${i}.properties`,
-      [
-        `node.id=${i}`,
-        'process.roles=broker',
-        `listeners=PLAINTEXT://${ip}:9092`,
-        ...(rack ? [`broker.rack=${rack(i)}`] : []),
-        ...extra,
-      ].join('\n'),
-    ]),
-  );
+  brokerProperties(extra, { processRoles: true, rack });
 const rackIsAzId = (i: number) => AZS[i]!;
 
-const producer: Client = {
-  name: 'checkout-api',
-  role: 'producer',
-  cluster: 'orders',
-  azId: 'euw1-az1',
-  throughputMBps: 10,
-};
+const producer = checkoutApi(10, { azId: AZS[0] });
 
 /** Consumer group `billing`, one member in each AZ (the second placed by its subnet). */
 const billing = (rack: (i: number) => string | undefined = () => undefined, cluster = 'orders') =>
   AZS.map(
-    (azId, i): Client => ({
+    (azId, i): ClientInput => ({
       name: `billing-${i + 1}`,
       role: 'consumer',
       cluster,
@@ -47,45 +32,9 @@ const billing = (rack: (i: number) => string | undefined = () => undefined, clus
     }),
   );
 
-const kafka = (clients: Client[], kind: 'kafka' | 'automq' = 'kafka') => ({
-  kafka: {
-    clusters: [{ ...kafkaBoundary().kafka.clusters[0]!, kind, buckets: [] }],
-    clients,
-  },
-});
-
-/** An MSK cluster `payments` in three subnets of vpc-msk; brokers listed by kafka-list-nodes. */
-function mskEstate(nodes: boolean) {
-  const e = estate();
-  const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
-  network(e, {
-    vpc: 'vpc-msk',
-    cidr: '10.20.0.0/16',
-    subnets: Object.fromEntries(
-      subnets.map((s, i) => [s, [`eu-west-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
-    ),
-  });
-  e.mskCluster('payments', { subnets });
-  if (!nodes) return e;
-  const arn = mskClusterArn('payments');
-  subnets.forEach((s, i) => {
-    host(e, `eni-msk-${i + 1}`, s, `10.20.${i}.100`, { vpc: 'vpc-msk' });
-  });
-  return e.file(`111111111111/eu-west-1/kafka-list-nodes/${encodeURIComponent(arn)}.json`, {
-    NodeInfoList: subnets.map((s, i) => ({
-      NodeARN: `arn:aws:kafka:eu-west-1:111111111111:broker/payments/${i + 1}`,
-      NodeType: 'BROKER',
-      InstanceType: 'kafka.m5.large',
-      BrokerNodeInfo: {
-        AttachedENIId: `eni-msk-${i + 1}`,
-        BrokerId: i + 1,
-        ClientSubnet: s,
-        ClientVpcIpAddress: `10.20.${i}.100`,
-        Endpoints: [`b-${i + 1}.payments.x1y2z3.c2.kafka.eu-west-1.amazonaws.com`],
-      },
-    })),
-  });
-}
+/** `orders` declared without buckets, with these clients. */
+const kafka = (clients: ClientInput[], kind: 'kafka' | 'automq' = 'kafka') =>
+  ordersBoundary(kind, { buckets: false, clients });
 
 const msk = (rackAwareFetch: boolean) => ({
   kafka: {
@@ -179,7 +128,7 @@ export default [
   },
   {
     name: 'MSK that does not declare the rack-aware selector',
-    estate: mskEstate(true),
+    estate: mskEstate({ nodes: true }),
     boundary: msk(false),
     expect: [
       {
@@ -191,13 +140,13 @@ export default [
   },
   {
     name: 'MSK with the rack-aware selector and client.rack = AZ id (MSK sets broker.rack to it): passes',
-    estate: mskEstate(true),
+    estate: mskEstate({ nodes: true }),
     boundary: msk(true),
     expect: [],
   },
   {
     name: 'MSK with the rack-aware selector, brokers not in kafka-list-nodes: each subnet’s AZ is a rack, passes',
-    estate: mskEstate(false),
+    estate: mskEstate(),
     boundary: msk(true),
     expect: [],
   },

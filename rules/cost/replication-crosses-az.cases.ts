@@ -1,45 +1,29 @@
-import type { BoundaryInput } from '../../src/boundary/schema.js';
 import type { RuleCase } from '../../test/support/cases.js';
 import { estate } from '../../test/support/estate.js';
-import { kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+import {
+  brokerProperties,
+  type ClientInput,
+  checkoutApi,
+  mskEstate,
+  ordersBoundary,
+} from '../../test/support/kafka.js';
+import { KAFKA_BROKER_IPS as IPS, kafkaVpc, network } from '../../test/support/network.js';
 
-type Client = NonNullable<NonNullable<BoundaryInput['kafka']>['clients']>[number];
-
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
 const RF3 = 'default.replication.factor=3';
 
 /** server.properties of brokers 0..n-1 of `kafkaVpc`, listeners on their addresses. */
-const brokers = (extra: string[] = [], ips = IPS) =>
-  Object.fromEntries(
-    ips.map((ip, i) => [
-      `broker-${i}.properties`,
-      [`node.id=${i}`, 'process.roles=broker', `listeners=PLAINTEXT://${ip}:9092`, ...extra].join(
-        '\n',
-      ),
-    ]),
-  );
+const brokers = (extra: string[] = [], ips: readonly string[] = IPS) =>
+  brokerProperties(extra, { ips, processRoles: true });
 
 /** The `orders` cluster of `kafkaVpc` as Apache Kafka (no bucket declared: disks only). */
-const kafka = (clients: Client[] = [], kind: 'kafka' | 'automq' = 'kafka') => ({
-  kafka: {
-    clusters: [{ ...kafkaBoundary().kafka.clusters[0]!, kind, buckets: [] }],
-    clients,
-  },
-});
-
-const producer = (throughputMBps?: number): Client => ({
-  name: 'checkout-api',
-  role: 'producer',
-  cluster: 'orders',
-  subnet: 'subnet-kafka-priv-a',
-  ...(throughputMBps !== undefined ? { throughputMBps } : {}),
-});
+const kafka = (clients: ClientInput[] = [], kind: 'kafka' | 'automq' = 'kafka') =>
+  ordersBoundary(kind, { buckets: false, clients });
 
 export default [
   {
     name: 'RF 3 over three AZs at 10 MB/s: two copies of every byte cross an AZ',
     estate: kafkaVpc(),
-    boundary: kafka([producer(10)]),
+    boundary: kafka([checkoutApi(10)]),
     configs: { orders: brokers([RF3]) },
     expect: [
       {
@@ -53,7 +37,7 @@ export default [
   {
     name: 'no producer declares a rate: the figure is per produced byte',
     estate: kafkaVpc(),
-    boundary: kafka([producer()]),
+    boundary: kafka([checkoutApi()]),
     configs: { orders: brokers([RF3]) },
     expect: [
       {
@@ -66,7 +50,7 @@ export default [
   {
     name: 'a negotiated inter-AZ rate is used for the money',
     estate: kafkaVpc(),
-    boundary: { ...kafka([producer(10)]), costs: { interAzPerGbEachWay: 0.005 } },
+    boundary: { ...kafka([checkoutApi(10)]), costs: { interAzPerGbEachWay: 0.005 } },
     configs: { orders: brokers([RF3]) },
     expect: [
       {
@@ -78,7 +62,7 @@ export default [
   {
     name: 'RF 2 over two AZs: one copy crosses',
     estate: kafkaVpc(),
-    boundary: kafka([producer(10)]),
+    boundary: kafka([checkoutApi(10)]),
     configs: { orders: brokers(['default.replication.factor=2'], IPS.slice(0, 2)) },
     expect: [
       {
@@ -90,7 +74,7 @@ export default [
   {
     name: 'replication factor 1: nothing is copied, passes',
     estate: kafkaVpc(),
-    boundary: kafka([producer(10)]),
+    boundary: kafka([checkoutApi(10)]),
     configs: { orders: brokers(['default.replication.factor=1']) },
     expect: [],
   },
@@ -107,14 +91,14 @@ export default [
         e.instance(`i-broker-a${i}`, { subnet: 'subnet-kafka-priv-a', privateIp: ip });
       return e;
     })(),
-    boundary: kafka([producer(10)]),
+    boundary: kafka([checkoutApi(10)]),
     configs: { orders: brokers([RF3], ['10.8.1.20', '10.8.1.21', '10.8.1.22']) },
     expect: [],
   },
   {
     name: 'AutoMQ keeps one copy on brokers (durability is S3): passes',
     estate: kafkaVpc(),
-    boundary: kafka([producer(10)], 'automq'),
+    boundary: kafka([checkoutApi(10)], 'automq'),
     configs: {
       orders: brokers([RF3, 's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1']),
     },
@@ -122,18 +106,7 @@ export default [
   },
   {
     name: 'MSK does not bill replication between its brokers: passes',
-    estate: (() => {
-      const e = estate();
-      const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
-      network(e, {
-        vpc: 'vpc-msk',
-        cidr: '10.20.0.0/16',
-        subnets: Object.fromEntries(
-          subnets.map((s, i) => [s, [`eu-west-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
-        ),
-      });
-      return e.mskCluster('payments', { subnets });
-    })(),
+    estate: mskEstate(),
     boundary: {
       kafka: {
         clusters: [{ name: 'payments', kind: 'msk', msk: 'payments' }],

@@ -1,65 +1,41 @@
 import type { RuleCase } from '../../test/support/cases.js';
-import { estate, keyArn, mskClusterArn } from '../../test/support/estate.js';
-import { kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+import { keyArn, mskClusterArn } from '../../test/support/estate.js';
+import {
+  AUTOMQ_BLOCK_WAL,
+  automqS3,
+  brokerProperties,
+  KAFKA_EBS_KEY,
+  KAFKA_ON_DISKS,
+  kafkaVpcWithVolumes,
+  mskEstate,
+  ordersBoundary,
+} from '../../test/support/kafka.js';
+import { kafkaVpc } from '../../test/support/network.js';
 
 const VENDOR = '222222222222';
 const STRANGER = '333333333333';
-const INSIDE_KEY = keyArn('9b7d1e3f-0000-4000-8000-0000000e0b51');
 const VENDOR_KEY = keyArn('0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0', VENDOR);
 const STRANGER_KEY = keyArn('5e1f0c2a-0000-4000-8000-0000000e0b50', STRANGER);
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
 
-const nodes = (extra: string[] = []) =>
-  Object.fromEntries(
-    IPS.map((ip, i) => [
-      `broker-${i}.properties`,
-      [`node.id=${i}`, `listeners=PLAINTEXT://${ip}:9092`, ...extra].join('\n'),
-    ]),
-  );
-const KAFKA = nodes(['log.dirs=/var/lib/kafka/data', 'default.replication.factor=3']);
-const AUTOMQ_S3 = nodes([
-  's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-  's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-]);
+const KAFKA = brokerProperties(KAFKA_ON_DISKS);
+const AUTOMQ_S3 = brokerProperties(automqS3());
 
 const streamco = { name: 'streamco', role: 'vendor' as const, accounts: [VENDOR] };
-const cluster = (kind: 'kafka' | 'automq') => ({
-  kafka: { clusters: [{ ...kafkaBoundary().kafka.clusters[0]!, kind }] },
-});
 
 /** `kafkaVpc` with one data volume per broker; `keys` gives a broker's key (default inside). */
-const withVolumes = (keys: Record<string, string | undefined> = {}) => {
-  const e = kafkaVpc().key('9b7d1e3f-0000-4000-8000-0000000e0b51', { aliases: ['kafka-ebs'] });
-  for (const z of ['a', 'b', 'c']) {
-    const k = z in keys ? keys[z] : INSIDE_KEY;
-    e.volume(`vol-broker-${z}-data`, {
-      instance: `i-broker-${z}`,
-      ...(k !== undefined ? { kmsKeyId: k } : {}),
-    });
-  }
-  return e;
-};
-
-/** An MSK cluster `payments` in three subnets of vpc-msk, its volumes under `kmsKeyArn`. */
-const mskEstate = (kmsKeyArn?: string) => {
-  const e = estate();
-  const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
-  network(e, {
-    vpc: 'vpc-msk',
-    cidr: '10.20.0.0/16',
-    subnets: Object.fromEntries(
-      subnets.map((s, i) => [s, [`eu-west-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
-    ),
+const withVolumes = (keys: Record<string, string | undefined> = {}) =>
+  kafkaVpcWithVolumes((z) => {
+    const k = z in keys ? keys[z] : KAFKA_EBS_KEY;
+    return k !== undefined ? { kmsKeyId: k } : {};
   });
-  return e.mskCluster('payments', { subnets, ...(kmsKeyArn ? { kmsKeyArn } : {}) });
-};
+
 const MSK = mskClusterArn('payments');
 
 export default [
   {
     name: 'a broker volume restored from a snapshot under an undeclared account’s key: high',
     estate: withVolumes({ a: STRANGER_KEY }),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [
       {
@@ -72,7 +48,7 @@ export default [
   {
     name: 'the same under a declared vendor’s key: medium',
     estate: withVolumes({ a: VENDOR_KEY }),
-    boundary: { ...cluster('kafka'), parties: [streamco] },
+    boundary: { ...ordersBoundary('kafka'), parties: [streamco] },
     configs: { orders: KAFKA },
     expect: [
       {
@@ -88,20 +64,15 @@ export default [
       instance: 'i-broker-b',
       kmsKeyId: STRANGER_KEY,
     }),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [{ resource: 'disk:orders@euw1-az2', severity: 'high', message: STRANGER_KEY }],
   },
   {
     name: 'AutoMQ block-device WAL on a volume under the vendor’s key',
     estate: withVolumes({ c: VENDOR_KEY }),
-    boundary: { ...cluster('automq'), parties: [streamco] },
-    configs: {
-      orders: nodes([
-        's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-        's3.wal.path=0@file:///dev/nvme1n1',
-      ]),
-    },
+    boundary: { ...ordersBoundary('automq'), parties: [streamco] },
+    configs: { orders: brokerProperties(AUTOMQ_BLOCK_WAL) },
     expect: [
       {
         resource: 'wal:orders@euw1-az3',
@@ -113,13 +84,13 @@ export default [
   {
     name: 'inside customer keys and the account’s own aws/ebs key: passes',
     estate: withVolumes({ b: undefined }),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [],
   },
   {
     name: 'MSK volumes under a vendor key: one finding per AZ of broker storage',
-    estate: mskEstate(VENDOR_KEY),
+    estate: mskEstate({ kmsKeyArn: VENDOR_KEY }),
     boundary: {
       parties: [streamco],
       kafka: { clusters: [{ name: 'payments', kind: 'msk', msk: 'payments' }] },
@@ -145,7 +116,7 @@ export default [
         },
       })
       .bucket('orders-wal-dr-euw1'),
-    boundary: cluster('automq'),
+    boundary: ordersBoundary('automq'),
     configs: { orders: AUTOMQ_S3 },
     expect: [
       {
@@ -158,7 +129,7 @@ export default [
   {
     name: 'the WAL bucket’s own default key outside: left to data-bucket-key-not-inside',
     estate: kafkaVpc().bucket('acme-kafka-wal-euw1', { kmsKeyId: STRANGER_KEY }),
-    boundary: cluster('automq'),
+    boundary: ordersBoundary('automq'),
     configs: { orders: AUTOMQ_S3 },
     expect: [],
   },
@@ -170,7 +141,7 @@ export default [
       service: 'ec2',
       operation: 'describe-volumes',
     }),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [
       {

@@ -1,44 +1,30 @@
 import type { RuleCase } from '../../test/support/cases.js';
-import { estate, keyArn } from '../../test/support/estate.js';
-import { kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+import {
+  AUTOMQ_BLOCK_WAL,
+  automqS3,
+  brokerProperties,
+  KAFKA_EBS_KEY,
+  KAFKA_ON_DISKS,
+  kafkaVpcWithVolumes,
+  mskEstate,
+  ordersBoundary,
+} from '../../test/support/kafka.js';
+import { KAFKA_BROKER_IPS as IPS, kafkaVpc } from '../../test/support/network.js';
 
-const INSIDE_KEY = keyArn('9b7d1e3f-0000-4000-8000-0000000e0b51');
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
-
-/** server.properties of brokers 0..n-1 of `kafkaVpc`. */
-const nodes = (extra: string[] = [], ips = IPS) =>
-  Object.fromEntries(
-    ips.map((ip, i) => [
-      `broker-${i}.properties`,
-      [`node.id=${i}`, `listeners=PLAINTEXT://${ip}:9092`, ...extra].join('\n'),
-    ]),
-  );
-const KAFKA = nodes(['log.dirs=/var/lib/kafka/data', 'default.replication.factor=3']);
-const BLOCK_WAL = nodes([
-  's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-  's3.wal.path=0@file:///dev/nvme1n1',
-]);
-
-const cluster = (kind: 'kafka' | 'automq') => ({
-  kafka: { clusters: [{ ...kafkaBoundary().kafka.clusters[0]!, kind }] },
-});
+const KAFKA = brokerProperties(KAFKA_ON_DISKS);
+const BLOCK_WAL = brokerProperties(AUTOMQ_BLOCK_WAL);
 
 /** `kafkaVpc` with one data volume per broker; `clear` lists the brokers whose volume is not encrypted. */
-const withVolumes = (clear: string[] = []) => {
-  const e = kafkaVpc().key('9b7d1e3f-0000-4000-8000-0000000e0b51', { aliases: ['kafka-ebs'] });
-  for (const z of ['a', 'b', 'c'])
-    e.volume(`vol-broker-${z}-data`, {
-      instance: `i-broker-${z}`,
-      ...(clear.includes(z) ? { encrypted: false } : { kmsKeyId: INSIDE_KEY }),
-    });
-  return e;
-};
+const withVolumes = (clear: string[] = []) =>
+  kafkaVpcWithVolumes((z) =>
+    clear.includes(z) ? { encrypted: false } : { kmsKeyId: KAFKA_EBS_KEY },
+  );
 
 export default [
   {
     name: 'a Kafka broker’s data volume created before encryption by default: open',
     estate: withVolumes(['b']),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [
       {
@@ -52,7 +38,7 @@ export default [
   {
     name: 'every broker volume encrypted with an inside key: passes',
     estate: withVolumes(),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [],
   },
@@ -64,14 +50,14 @@ export default [
       device: '/dev/xvda',
       sizeGiB: 8,
     }),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [{ resource: 'disk:orders@euw1-az1', message: 'vol-broker-a-root (i-broker-a)' }],
   },
   {
     name: 'AutoMQ block-device WAL on an unencrypted volume: open',
     estate: withVolumes(['c']),
-    boundary: cluster('automq'),
+    boundary: ordersBoundary('automq'),
     configs: { orders: BLOCK_WAL },
     expect: [
       {
@@ -84,13 +70,8 @@ export default [
   {
     name: 'AutoMQ with its WAL in S3: unencrypted broker volumes hold no records, passes',
     estate: withVolumes(['a', 'b', 'c']),
-    boundary: cluster('automq'),
-    configs: {
-      orders: nodes([
-        's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-        's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-      ]),
-    },
+    boundary: ordersBoundary('automq'),
+    configs: { orders: brokerProperties(automqS3()) },
     expect: [],
   },
   {
@@ -100,7 +81,7 @@ export default [
       e.instance('i-bastion', { subnet: 'subnet-kafka-pub-a', privateIp: '10.8.10.5' });
       return e.volume('vol-bastion', { instance: 'i-bastion', encrypted: false });
     })(),
-    boundary: cluster('kafka'),
+    boundary: ordersBoundary('kafka'),
     configs: { orders: KAFKA },
     expect: [],
   },
@@ -112,8 +93,10 @@ export default [
       service: 'ec2',
       operation: 'describe-volumes',
     }),
-    boundary: cluster('kafka'),
-    configs: { orders: nodes(['default.replication.factor=1'], IPS.slice(0, 1)) },
+    boundary: ordersBoundary('kafka'),
+    configs: {
+      orders: brokerProperties(['default.replication.factor=1'], { ips: IPS.slice(0, 1) }),
+    },
     expect: [
       {
         resource: 'disk:orders@euw1-az1',
@@ -125,8 +108,8 @@ export default [
   {
     name: 'describe-volumes lists no volume of the brokers: unknown',
     estate: kafkaVpc(),
-    boundary: cluster('kafka'),
-    configs: { orders: nodes([], IPS.slice(0, 1)) },
+    boundary: ordersBoundary('kafka'),
+    configs: { orders: brokerProperties([], { ips: IPS.slice(0, 1) }) },
     expect: [
       {
         resource: 'disk:orders@euw1-az1',
@@ -137,18 +120,7 @@ export default [
   },
   {
     name: 'MSK broker storage is always encrypted: passes',
-    estate: (() => {
-      const e = estate();
-      const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
-      network(e, {
-        vpc: 'vpc-msk',
-        cidr: '10.20.0.0/16',
-        subnets: Object.fromEntries(
-          subnets.map((s, i) => [s, [`eu-west-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
-        ),
-      });
-      return e.mskCluster('payments', { subnets });
-    })(),
+    estate: mskEstate(),
     boundary: { kafka: { clusters: [{ name: 'payments', kind: 'msk', msk: 'payments' }] } },
     expect: [],
   },

@@ -1,37 +1,21 @@
-import type { BoundaryInput } from '../../src/boundary/schema.js';
 import type { RuleCase } from '../../test/support/cases.js';
 import { type Estate, estate, mskClusterArn } from '../../test/support/estate.js';
-import { kafkaBoundary, kafkaVpc } from '../../test/support/network.js';
-
-type Client = NonNullable<NonNullable<BoundaryInput['kafka']>['clients']>[number];
+import {
+  brokerProperties,
+  checkoutApi,
+  ordersCluster,
+  tieredStorage,
+} from '../../test/support/kafka.js';
+import { kafkaVpc } from '../../test/support/network.js';
 
 const A = '111111111111';
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
 const TIERED = 'acme-kafka-tiered-euw1';
 
-const nodes = (extra: string[] = []) =>
-  Object.fromEntries(
-    IPS.map((ip, i) => [
-      `broker-${i}.properties`,
-      [`node.id=${i}`, `listeners=PLAINTEXT://${ip}:9092`, ...extra].join('\n'),
-    ]),
-  );
-const KAFKA = nodes(['default.replication.factor=3']);
-const KAFKA_TIERED = nodes([
-  'default.replication.factor=3',
-  'remote.log.storage.system.enable=true',
-  `rsm.config.storage.s3.bucket.name=${TIERED}`,
-  'rsm.config.storage.s3.region=eu-west-1',
-]);
+const KAFKA = brokerProperties(['default.replication.factor=3']);
+const KAFKA_TIERED = brokerProperties(tieredStorage(TIERED, 'eu-west-1'));
 
-const producer: Client = {
-  name: 'checkout-api',
-  role: 'producer',
-  cluster: 'orders',
-  subnet: 'subnet-kafka-priv-a',
-  throughputMBps: 10,
-};
-const orders = { ...kafkaBoundary().kafka.clusters[0]!, kind: 'kafka' as const, buckets: [] };
+const producer = checkoutApi(10);
+const orders = ordersCluster('kafka', { buckets: false });
 
 /** `orders` with a MirrorMaker 2 link to `orders-dr` in `region`. */
 const mirrored = (region: string, throughputMBps?: number) => ({

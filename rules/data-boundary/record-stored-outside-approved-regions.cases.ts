@@ -1,34 +1,22 @@
 import type { RuleCase } from '../../test/support/cases.js';
-import { estate } from '../../test/support/estate.js';
-import { kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
+import {
+  automqS3,
+  brokerProperties,
+  mskEstate,
+  ordersBoundary,
+  ordersCluster,
+  tieredStorage,
+} from '../../test/support/kafka.js';
+import { KAFKA_BROKER_IPS as IPS, kafkaVpc } from '../../test/support/network.js';
 
 const A = '111111111111';
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
 
-/** server.properties of brokers 0..n-1 of `kafkaVpc`. */
-const nodes = (extra: string[] = [], ips = IPS) =>
-  Object.fromEntries(
-    ips.map((ip, i) => [
-      `broker-${i}.properties`,
-      [`node.id=${i}`, `listeners=PLAINTEXT://${ip}:9092`, ...extra].join('\n'),
-    ]),
-  );
-const tiered = (bucket: string, region?: string) =>
-  nodes([
-    'default.replication.factor=3',
-    'remote.log.storage.system.enable=true',
-    `rsm.config.storage.s3.bucket.name=${bucket}`,
-    ...(region ? [`rsm.config.storage.s3.region=${region}`] : []),
-  ]);
-const AUTOMQ_S3 = nodes([
-  's3.data.buckets=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-  's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-]);
+const tiered = (bucket: string, region?: string) => brokerProperties(tieredStorage(bucket, region));
+const AUTOMQ_S3 = brokerProperties(automqS3());
 
-const orders = kafkaBoundary().kafka.clusters[0]!;
 /** `orders` as Apache Kafka whose records the broker configs place (no bucket declared). */
-const kafka = { kafka: { clusters: [{ ...orders, kind: 'kafka' as const, buckets: [] }] } };
-const automq = { kafka: { clusters: [orders] } };
+const kafka = ordersBoundary('kafka', { buckets: false });
+const automq = ordersBoundary('automq');
 
 /** The WAL bucket of `kafkaVpc`, replicated by S3 replication to `dest` in `region`. */
 const replicated = (dest: string, region: string) =>
@@ -43,7 +31,9 @@ export default [
     name: 'Kafka brokers in Ireland while only Frankfurt is approved: their disks',
     estate: kafkaVpc(),
     boundary: { ...kafka, approvedRegions: ['eu-central-1'] },
-    configs: { orders: nodes(['default.replication.factor=1'], IPS.slice(0, 1)) },
+    configs: {
+      orders: brokerProperties(['default.replication.factor=1'], { ips: IPS.slice(0, 1) }),
+    },
     expect: [
       {
         resource: 'disk:orders@euw1-az1',
@@ -113,12 +103,12 @@ export default [
     boundary: {
       kafka: {
         clusters: [
-          { ...orders, kind: 'kafka', buckets: [] },
+          ordersCluster('kafka', { buckets: false }),
           { name: 'orders-dr', kind: 'kafka', account: A, region: 'us-east-1' },
         ],
       },
     },
-    configs: { orders: nodes() },
+    configs: { orders: brokerProperties() },
     expect: [
       {
         resource: 'cluster:orders-dr',
@@ -129,19 +119,7 @@ export default [
   },
   {
     name: 'an MSK cluster in us-east-1: left to data-outside-approved-regions',
-    estate: (() => {
-      const e = estate();
-      const subnets = ['a', 'b', 'c'].map((z) => `subnet-msk-${z}`);
-      network(e, {
-        vpc: 'vpc-msk',
-        cidr: '10.20.0.0/16',
-        region: 'us-east-1',
-        subnets: Object.fromEntries(
-          subnets.map((s, i) => [s, [`us-east-1${'abc'[i]}`, `10.20.${i}.0/24`]]),
-        ),
-      });
-      return e.mskCluster('payments', { region: 'us-east-1', subnets });
-    })(),
+    estate: mskEstate({ region: 'us-east-1' }),
     boundary: { kafka: { clusters: [{ name: 'payments', kind: 'msk', msk: 'payments' }] } },
     expect: [],
   },

@@ -1,27 +1,22 @@
 import type { RuleCase } from '../../test/support/cases.js';
 import { type Estate, estate, mskClusterArn } from '../../test/support/estate.js';
+import {
+  automqS3,
+  brokerProperties,
+  ordersBoundary,
+  ordersCluster,
+} from '../../test/support/kafka.js';
 import { kafkaBoundary, kafkaVpc, network } from '../../test/support/network.js';
 
 const A = '111111111111';
 const VENDOR = '222222222222';
 const STRANGER = '333333333333';
-const IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'];
 
-const nodes = (extra: string[] = [], ips = IPS) =>
-  Object.fromEntries(
-    ips.map((ip, i) => [
-      `broker-${i}.properties`,
-      [`node.id=${i}`, `listeners=PLAINTEXT://${ip}:9092`, ...extra].join('\n'),
-    ]),
-  );
-const automqS3 = (bucket: string) =>
-  nodes([
-    `s3.data.buckets=0@s3://${bucket}?region=eu-west-1`,
-    `s3.wal.path=0@s3://${bucket}?region=eu-west-1`,
-  ]);
+/** AutoMQ brokers of `kafkaVpc` with their data and WAL in `bucket`. */
+const automqBrokers = (bucket: string) => brokerProperties(automqS3(bucket));
 
 const streamco = { name: 'streamco', role: 'vendor' as const, accounts: [VENDOR] };
-const orders = kafkaBoundary().kafka.clusters[0]!;
+const orders = ordersCluster();
 
 /** `orders` (AutoMQ, inside) with a MirrorMaker 2 link to `target`. */
 const mirrored = (target: { name: string; account?: string }) => ({
@@ -85,7 +80,7 @@ export default [
     name: 'MirrorMaker 2 into a cluster in an undeclared account: critical',
     estate: kafkaVpc(),
     boundary: mirrored({ name: 'orders-analytics', account: STRANGER }),
-    configs: { orders: automqS3('acme-kafka-wal-euw1') },
+    configs: { orders: automqBrokers('acme-kafka-wal-euw1') },
     expect: [
       {
         resource: 'cluster:orders-analytics',
@@ -98,7 +93,7 @@ export default [
     name: 'the same link into a declared vendor’s cluster: high',
     estate: kafkaVpc(),
     boundary: { ...mirrored({ name: 'orders-analytics', account: VENDOR }), parties: [streamco] },
-    configs: { orders: automqS3('acme-kafka-wal-euw1') },
+    configs: { orders: automqBrokers('acme-kafka-wal-euw1') },
     expect: [
       {
         resource: 'cluster:orders-analytics',
@@ -111,7 +106,7 @@ export default [
     name: 'a link into a cluster whose account nobody declared or scanned: unknown',
     estate: kafkaVpc(),
     boundary: mirrored({ name: 'orders-mirror' }),
-    configs: { orders: automqS3('acme-kafka-wal-euw1') },
+    configs: { orders: automqBrokers('acme-kafka-wal-euw1') },
     expect: [
       {
         resource: 'cluster:orders-mirror',
@@ -125,7 +120,7 @@ export default [
     name: 'a link into an inside cluster, stores all inside: passes',
     estate: kafkaVpc(),
     boundary: mirrored({ name: 'orders-analytics', account: A }),
-    configs: { orders: automqS3('acme-kafka-wal-euw1') },
+    configs: { orders: automqBrokers('acme-kafka-wal-euw1') },
     expect: [],
   },
   {
@@ -137,7 +132,7 @@ export default [
         clusters: [{ name: 'orders', kind: 'kafka', account: VENDOR, region: 'eu-west-1' }],
       },
     },
-    configs: { orders: nodes([], ['10.50.1.20']) },
+    configs: { orders: brokerProperties([], { ips: ['10.50.1.20'] }) },
     expect: [
       {
         resource: 'disk:orders@euw1-az1',
@@ -149,8 +144,8 @@ export default [
   {
     name: 'a WAL bucket no scanned account lists: its holder is unknown',
     estate: kafkaVpc(),
-    boundary: { kafka: { clusters: [{ ...orders, buckets: [] }] } },
-    configs: { orders: automqS3('orders-wal-7731') },
+    boundary: ordersBoundary('automq', { buckets: false }),
+    configs: { orders: automqBrokers('orders-wal-7731') },
     expect: [
       {
         resource: 'arn:aws:s3:::orders-wal-7731',
@@ -162,8 +157,8 @@ export default [
   {
     name: 'a WAL bucket of the snapshot in the vendor’s account: left to data-in-outside-account',
     estate: kafkaVpc().bucket('streamco-orders-wal', { account: VENDOR }),
-    boundary: { parties: [streamco], kafka: { clusters: [{ ...orders, buckets: [] }] } },
-    configs: { orders: automqS3('streamco-orders-wal') },
+    boundary: { parties: [streamco], ...ordersBoundary('automq', { buckets: false }) },
+    configs: { orders: automqBrokers('streamco-orders-wal') },
     expect: [],
   },
   {
@@ -174,7 +169,7 @@ export default [
       },
     }),
     boundary: kafkaBoundary(),
-    configs: { orders: automqS3('acme-kafka-wal-euw1') },
+    configs: { orders: automqBrokers('acme-kafka-wal-euw1') },
     expect: [],
   },
   {

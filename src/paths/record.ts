@@ -28,7 +28,7 @@ import {
 import type { Topic } from '../topology/topics.js';
 import { bucketOfArn, parseArn } from '../util/arn.js';
 import { globMatch } from '../util/glob.js';
-import type { Broker } from './flows.js';
+import type { Broker, UnplacedNode } from './flows.js';
 import type { NetworkIndex } from './network.js';
 import { type PathResult, tracePacket } from './trace.js';
 
@@ -173,6 +173,8 @@ export interface RecordInput {
   lookup: Lookup;
   network: NetworkIndex;
   brokers: readonly Broker[];
+  /** Configured nodes whose listener addresses match no interface. */
+  unplaced?: readonly UnplacedNode[];
   configs: ReadonlyMap<string, NodeConfig[]>;
   topics: ReadonlyMap<string, Topic[]>;
 }
@@ -252,6 +254,13 @@ function clusterRecords(
   const region = msk?.region ?? declared?.region ?? brokers[0]?.eni.region;
   const owner = ownerName(ctx, account);
 
+  // What the configurations could not say, and nodes that could not be placed.
+  for (const c of configs)
+    for (const p of c.problems) assumptions.push(`${c.file}:${p.line}: ${p.message} (ignored)`);
+  for (const u of ctx.unplaced ?? [])
+    if (u.cluster === name)
+      assumptions.push(`node ${u.config.nodeId ?? '?'} is left out: ${u.reason}`);
+
   // Where the brokers are. MSK without a node list: one per client subnet (the service
   // spreads brokers evenly over them).
   let brokerAzs = brokers.flatMap((b) => (b.eni.azId ? [b.eni.azId] : []));
@@ -285,7 +294,7 @@ function clusterRecords(
     const total = rfTopics.reduce((s, t) => s + weight(t), 0);
     rf = {
       value: rfTopics.reduce((s, t) => s + t.replicationFactor! * weight(t), 0) / total,
-      from: `the topic list (${rfTopics.length} topics, weighted by partitions)`,
+      from: `the topic list (${rfTopics.length} topic${rfTopics.length === 1 ? '' : 's'}, weighted by partitions)`,
     };
   } else if (configs.some((c) => c.defaultReplicationFactor !== undefined)) {
     const v = Math.max(...configs.map((c) => c.defaultReplicationFactor ?? 0));
@@ -519,45 +528,29 @@ function clusterRecords(
   if (kind === 'msk' && msk) {
     const tiered = /TIERED/i.test(mskStorageMode(msk) ?? '');
     const enc = mskEncryption(ctx, msk);
-    if (msk.type === 'SERVERLESS') {
-      const h = addStore({
-        node: `${msk.arn}/storage`,
+    const mskStore = (suffix: string, label: string, store: StoreKind, azId?: string) =>
+      addStore({
+        node: `${msk.arn}/${suffix}`,
         kind: 'store',
-        label: `MSK Serverless storage of ${name}`,
+        label: `${label} of ${name}${azId ? ` in ${azId}` : ''}`,
         account: msk.account,
         region: msk.region,
+        ...(azId ? { azId } : {}),
         owner,
-        store: 'msk-managed',
+        store,
         encryption: enc,
       });
+    if (msk.type === 'SERVERLESS') {
+      const h = mskStore('storage', 'MSK Serverless storage', 'msk-managed');
       for (const [az, share] of [...leaderShare].sort())
         paths.push(mkPath('durable', [brokerHop(az), h], share, [msk.src]));
     } else {
       for (const [az, bytes] of [...intoAz].sort()) {
-        const h = addStore({
-          node: `${msk.arn}/storage@${az}`,
-          kind: 'store',
-          label: `MSK broker storage of ${name} in ${az}`,
-          account: msk.account,
-          region: msk.region,
-          azId: az,
-          owner,
-          store: 'msk-storage',
-          encryption: enc,
-        });
+        const h = mskStore(`storage@${az}`, 'MSK broker storage', 'msk-storage', az);
         paths.push(mkPath('durable', [brokerHop(az), h], bytes, [msk.src]));
       }
       if (tiered) {
-        const h = addStore({
-          node: `${msk.arn}/tiered-storage`,
-          kind: 'store',
-          label: `MSK tiered storage of ${name}`,
-          account: msk.account,
-          region: msk.region,
-          owner,
-          store: 'msk-managed',
-          encryption: enc,
-        });
+        const h = mskStore('tiered-storage', 'MSK tiered storage', 'msk-managed');
         for (const [az, share] of [...leaderShare].sort())
           paths.push(mkPath('tier', [brokerHop(az), h], share, [msk.src]));
       }

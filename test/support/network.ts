@@ -91,6 +91,10 @@ export function host(
 
 export const KAFKA_KEY_ID = '3f2a9c1e-7b4d-4e8a-9c6f-1a2b3c4d5e6f';
 export const KAFKA_BUCKET = 'acme-kafka-wal-euw1';
+/** The private addresses of brokers 0, 1, 2 of `kafkaVpc` (i-broker-a/b/c). */
+export const KAFKA_BROKER_IPS = ['10.8.1.20', '10.8.2.20', '10.8.3.20'] as const;
+/** The AZ ids of `kafkaVpc`'s eu-west-1a/b/c, where brokers 0, 1, 2 run. */
+export const KAFKA_AZ_IDS = ['euw1-az1', 'euw1-az2', 'euw1-az3'] as const;
 
 export interface KafkaVpcOptions {
   /** An S3 gateway endpoint routed from the broker subnets. */
@@ -174,7 +178,7 @@ export function kafkaVpc(o: KafkaVpcOptions = {}): Estate {
     e.instance(`i-broker-${z}`, {
       subnet: publicOne ? 'subnet-kafka-pub-a' : `subnet-kafka-priv-${z}`,
       eni: `eni-broker-${z}`,
-      privateIp: publicOne ? '10.8.10.20' : `10.8.${i + 1}.20`,
+      privateIp: publicOne ? '10.8.10.20' : KAFKA_BROKER_IPS[i],
       ...(publicOne ? { publicIp: '54.72.10.11' } : {}),
       groups: ['sg-kafka-broker'],
       tags: {
