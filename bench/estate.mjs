@@ -9,20 +9,32 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { GENERATOR_VERSION } from './synth.mjs';
+import { GENERATOR_VERSION, KAFKA_ESTATE_VERSION } from './synth.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
 
-/** The estate of bench/analyze.mjs for a size: reused when its synth.json matches, else generated. */
-export function ensureEstate(n, opt = {}, log = console.log) {
-  const dir = join(os.tmpdir(), `ownmap-bench-g${GENERATOR_VERSION}-n${n}`);
+/**
+ * The estate of bench/analyze.mjs for a size: reused when its synth.json matches, else generated.
+ * With `kafka` ({ clusters, brokers }), the estate of synth.mjs --clusters --brokers instead (its
+ * own directory, `-c<clusters>-b<brokers>`).
+ */
+export function ensureEstate(n, opt = {}, log = console.log, kafka = undefined) {
+  const dir = join(
+    os.tmpdir(),
+    `ownmap-bench-g${GENERATOR_VERSION}-n${n}${kafka ? `-c${kafka.clusters}-b${kafka.brokers}` : ''}`,
+  );
   const meta = join(dir, 'synth.json');
+  const matches = (s) =>
+    !kafka ||
+    (s.kafka?.version === KAFKA_ESTATE_VERSION &&
+      s.kafka.clusters === kafka.clusters &&
+      s.kafka.brokers === kafka.brokers);
   if (!opt.regen && existsSync(meta)) {
     try {
       const s = JSON.parse(readFileSync(meta, 'utf8'));
-      if (s.version === GENERATOR_VERSION && s.requested === n && s.complete) {
+      if (s.version === GENERATOR_VERSION && s.requested === n && s.complete && matches(s)) {
         log(`  estate: reusing ${dir}`);
         return { dir, summary: s };
       }
@@ -34,7 +46,14 @@ export function ensureEstate(n, opt = {}, log = console.log) {
   const t0 = performance.now();
   const g = spawnSync(
     process.execPath,
-    [join(BENCH, 'synth.mjs'), '--resources', String(n), '--out', dir],
+    [
+      join(BENCH, 'synth.mjs'),
+      '--resources',
+      String(n),
+      '--out',
+      dir,
+      ...(kafka ? ['--clusters', String(kafka.clusters), '--brokers', String(kafka.brokers)] : []),
+    ],
     { encoding: 'utf8', maxBuffer: 64 * MIB },
   );
   if (g.status !== 0) {

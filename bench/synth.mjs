@@ -3,6 +3,7 @@
  * Deterministic generator of synthetic ownmap estates for the benchmark.
  *
  *   node bench/synth.mjs --resources 10000 --out /tmp/estate-10k [--seed 1]
+ *   node bench/synth.mjs --resources 100000 --clusters 1000 --brokers 10000 --out /tmp/estate-rec
  *
  * Writes <out>/snapshot/ (raw AWS CLI JSON, the layout of src/snapshot/contract.ts),
  * <out>/boundary.yaml and <out>/synth.json (what was generated: exact resource count
@@ -16,6 +17,13 @@
  * roles, MSK clusters and broker nodes). A resource two listings show (a peering in both
  * accounts, an organization trail in every member) counts once. The generator hits the
  * requested count exactly for any N ≥ ~500.
+ *
+ * With --clusters (and --brokers, default 10 per cluster) the Kafka part of the estate is
+ * replaced by exactly that many declared clusters and brokers, for the record-path benchmark:
+ * Apache Kafka placed by broker configs or by instance tags, AutoMQ with configs (S3 or
+ * block-device WAL, zone routing), MSK with list-nodes; declared producers and consumers, a
+ * few kafka.links, broker configs and topic lists under <out>/kafka/, and describe-volumes.
+ * Without --clusters the output is byte-identical to what it was before the option existed.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +32,8 @@ import { parseArgs } from 'node:util';
 
 /** Bump when the output changes, so cached estates are regenerated. */
 export const GENERATOR_VERSION = 1;
+/** Bump when the output of --clusters changes (the default output does not depend on it). */
+export const KAFKA_ESTATE_VERSION = 1;
 
 const GLOBAL = 'us-east-1';
 const CREATED_AT = '2026-11-20T09:00:00Z';
@@ -205,9 +215,13 @@ class Writer {
  * Generate an estate of `resources` resources into `out`. Returns the summary that is
  * also written to <out>/synth.json.
  */
-export function synthesize({ resources, out, seed = 1 }) {
+export function synthesize({ resources, out, seed = 1, clusters = 0, brokers }) {
   const N = Math.floor(resources);
   if (!(N > 0)) throw new Error('--resources must be a positive integer');
+  const C = Math.floor(clusters);
+  const BR = brokers === undefined ? 10 * C : Math.floor(brokers);
+  if (!(C >= 0)) throw new Error('--clusters must be a non-negative integer');
+  if (C > 0 && !(BR >= 3 * C)) throw new Error('--brokers must be at least 3 per cluster');
   const root = resolve(out);
   rmSync(root, { recursive: true, force: true });
   const snapDir = join(root, 'snapshot');
@@ -271,6 +285,9 @@ export function synthesize({ resources, out, seed = 1 }) {
   const acquired = accounts.filter((a) => a.kind === 'acquired');
   for (const a of acquired) a.logBucket = `acquired-cloudtrail-logs-${a.id}`;
   const inOrg = (a) => a.kind === 'member' || a.role !== 'workload';
+  // --clusters: the planned Kafka estate (its own PRNG stream; none of this runs without it).
+  const kplan = C > 0 ? planKafka(seed, N, C, BR, accounts) : undefined;
+  const kafkaOut = kplan ? { clusters: [], clients: [], links: [], files: 0, bytes: 0 } : undefined;
 
   // Transit gateways of the network hub, one per hub region, shared with the organization.
   const tgws = new Map();
@@ -332,6 +349,8 @@ export function synthesize({ resources, out, seed = 1 }) {
         aliases: [],
         msk: [],
         trails: [],
+        // describe-volumes, written only for --clusters (broker disk encryption).
+        volumes: kplan ? [] : undefined,
       };
     });
     let cidrB = r.int(0, 40);
@@ -369,6 +388,8 @@ export function synthesize({ resources, out, seed = 1 }) {
         const base = isDefault ? 16 * k : 16 * (k + 3 * third);
         const sCidr = isDefault ? `172.31.${base}.0/20` : `10.${b}.${base}.0/20`;
         const S = { id, az, base, prefix: isDefault ? '172.31' : `10.${b}`, next: 4 };
+        // --clusters: addresses are kept unique per subnet (brokers are placed by address).
+        if (kplan) S.taken = new Set();
         R.subnets.push({
           AvailabilityZoneId: az.id,
           MapCustomerOwnedIpOnLaunch: false,
@@ -973,7 +994,248 @@ export function synthesize({ resources, out, seed = 1 }) {
       if (seq.dataBucket === 5 || seq.dataBucket === 41) b.encryptionGap = true;
       return b;
     };
-    for (const R of regions) {
+    // One AutoMQ BYOC cluster (brokers on EC2, records in S3), one MSK cluster. `plan` is a
+    // cluster of --clusters; without it they draw exactly what they always drew.
+    const addAutomq = (R, plan) => {
+      const name =
+        plan?.name ??
+        `${r.pick(['orders', 'clicks', 'payments', 'events', 'telemetry', 'audit', 'ledger'])}-${r.hex(3)}`;
+      const region = R;
+      const key = addKey(region, {
+        alias: `alias/automq-${name}-data`,
+        description: `AutoMQ ${name} cluster: SSE-KMS for the WAL and data buckets`,
+      });
+      const brokerRole = addRole(`automq-broker-${name}`, service('ec2.amazonaws.com'), {
+        description: `Instance role of the AutoMQ ${name} brokers (S3 WAL, data and ops buckets)`,
+      });
+      addRole(
+        `automq-byoc-control-plane-${name}`,
+        [
+          {
+            Effect: 'Allow',
+            Principal: {
+              AWS: `arn:aws:iam::${PARTIES[0].account}:role/automq-byoc-orchestrator`,
+            },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': `automq-byoc-${r.hex(16)}` } },
+          },
+        ],
+        {
+          description: `AutoMQ BYOC control plane: provisions, upgrades and rolls back the ${name} cluster`,
+        },
+      );
+      const V = plan?.V ?? region.main;
+      const brokerSg = V.sg(
+        `automq-${name}-broker`,
+        `AutoMQ ${name} brokers and KRaft controllers`,
+        (id) => [
+          {
+            IpProtocol: 'tcp',
+            FromPort: 9092,
+            ToPort: 9092,
+            UserIdGroupPairs: [],
+            IpRanges: [{ CidrIp: V.cidr, Description: 'Kafka clients' }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+          },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 9093,
+            ToPort: 9093,
+            UserIdGroupPairs: [
+              { Description: 'KRaft controller quorum', UserId: A_ID, GroupId: id },
+            ],
+            IpRanges: [],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+          },
+        ],
+      );
+      const nodes = [];
+      for (let n = 0; n < (plan?.brokers ?? 3); n++) {
+        const subnet = V.private[(n + (plan?.offset ?? 0)) % 3];
+        const instance = addInstance(r, A_ID, region, V, subnet, {
+          name: `automq-${name}-broker-${n}`,
+          type: 'm7g.xlarge',
+          sg: { GroupId: brokerSg, GroupName: `automq-${name}-broker` },
+          profile: `arn:aws:iam::${A_ID}:instance-profile/automq-broker-${name}`,
+          extraTags: {
+            'automq:cluster': name,
+            'automq:node-id': String(n),
+            'automq:process-roles': n < 3 ? 'broker,controller' : 'broker',
+            'automq:deployment': 'byoc',
+          },
+          // A block-device WAL is an EBS volume under the cluster's key.
+          ...(plan?.wal === 'block' ? { dataVolume: { size: 20, key: key.arn } } : {}),
+        });
+        nodes.push({ n, subnet, instance });
+      }
+      // Records live in the cluster's region; a fraction of clusters run outside the approved ones.
+      const bucketRegion = r.chance(0.05) ? r.pick(['us-east-1', 'ap-southeast-1']) : region.name;
+      const names = ['wal', 'data', 'ops'].map(
+        (p) => `acme-automq-${name}-${p}-${A_ID}-${REGIONS[bucketRegion]}`,
+      );
+      automqClusters.push({
+        name,
+        account: A_ID,
+        region: region.name,
+        buckets: names,
+        key: `alias/automq-${name}-data`,
+      });
+      for (const [p, bname] of ['wal', 'data', 'ops'].map((p, k) => [p, names[k]])) {
+        const enc = r.float();
+        addBucket(
+          dataBucketExtras({
+            name: bname,
+            region: bucketRegion,
+            data: true,
+            encryption:
+              p === 'ops' && enc < 0.3
+                ? { SSEAlgorithm: 'AES256' }
+                : enc < 0.06
+                  ? { SSEAlgorithm: 'aws:kms' }
+                  : enc < 0.08
+                    ? {
+                        SSEAlgorithm: 'aws:kms',
+                        KMSMasterKeyID: `arn:aws:kms:${bucketRegion}:${r.pick(undeclared)}:key/${r.uuid()}`,
+                      }
+                    : enc < 0.12
+                      ? {
+                          SSEAlgorithm: 'aws:kms',
+                          KMSMasterKeyID: `arn:aws:kms:${key.R.name}:${A_ID}:alias/automq-${name}-data`,
+                        }
+                      : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.arn },
+            policy: automqBucketPolicy(r, bname, brokerRole, V.s3Endpoint),
+            replication:
+              p === 'data' && r.chance(0.15)
+                ? replicationTo(r, A_ID, bname, undeclared)
+                : undefined,
+          }),
+        );
+      }
+      return { name, names, key, bucketRegion, nodes, V };
+    };
+    const addMsk = (R, plan) => {
+      seq.msk++;
+      const name =
+        plan?.name ?? `${r.pick(['payments', 'ingest', 'cdc', 'metrics', 'search'])}-${r.hex(3)}`;
+      const arn = `arn:aws:kafka:${R.name}:${A_ID}:cluster/${name}/${r.uuid()}-${r.int(1, 9)}`;
+      const choice = r.float();
+      let kmsArn;
+      if (choice < 0.7)
+        kmsArn = addKey(R, {
+          alias: `alias/kafka-${name}-data`,
+          description: `MSK ${name} data volumes`,
+        }).arn;
+      else {
+        if (!R.awsKafka)
+          R.awsKafka = addKey(R, {
+            alias: 'alias/aws/kafka',
+            manager: 'AWS',
+            description: 'Default key that protects my MSK data when no other key is defined',
+          });
+        kmsArn = R.awsKafka.arn;
+      }
+      const V = plan?.V ?? R.main;
+      const sgId = V.sg(`msk-${name}`, `MSK ${name} brokers`, () => [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 9098,
+          ToPort: 9098,
+          UserIdGroupPairs: [],
+          IpRanges: [{ CidrIp: '10.0.0.0/8' }],
+          Ipv6Ranges: [],
+          PrefixListIds: [],
+        },
+      ]);
+      const brokers = plan?.brokers ?? (r.chance(0.3) ? 6 : 3);
+      const dns = r.alnum(6).toLowerCase();
+      const nodes = [];
+      for (let n = 0; n < brokers; n++) {
+        const s = V.private[(n + (plan?.offset ?? 0)) % 3];
+        const e = eni(r, A_ID, R, {
+          subnet: s,
+          vpcId: V.id,
+          description: `Amazon MSK network interface for cluster ${arn}`,
+          type: 'interface',
+          requesterManaged: true,
+          groups: [{ GroupId: sgId, GroupName: `msk-${name}` }],
+        });
+        R.enis.push(e);
+        nodes.push({
+          AddedToClusterTime: r.date(true),
+          BrokerNodeInfo: {
+            AttachedENIId: e.NetworkInterfaceId,
+            BrokerId: n + 1,
+            ClientSubnet: s.id,
+            ClientVpcIpAddress: e.PrivateIpAddress,
+            CurrentBrokerSoftwareInfo: { KafkaVersion: '3.7.x.kraft' },
+            Endpoints: [`b-${n + 1}.${name}.${dns}.c${r.int(1, 9)}.kafka.${R.name}.amazonaws.com`],
+          },
+          InstanceType: 'm7g.large',
+          NodeARN: `arn:aws:kafka:${R.name}:${A_ID}:broker/${name}/${arn.split('/')[2]}/${r.uuid()}`,
+          NodeType: 'BROKER',
+        });
+      }
+      // The second MSK cluster's list-nodes call fails (a gap): its nodes are not written.
+      const listNodesGap = !plan && seq.msk === 2;
+      if (!listNodesGap) count('msk-broker-node', brokers);
+      count('msk-cluster');
+      const policy =
+        r.chance(0.3) &&
+        policyText(
+          [
+            {
+              Sid: 'CrossAccountConsumers',
+              Effect: 'Allow',
+              Principal: {
+                AWS: [
+                  `arn:aws:iam::${r.chance(0.7) ? PARTIES[2].account : r.pick(undeclared)}:root`,
+                ],
+              },
+              Action: [
+                'kafka:CreateVpcConnection',
+                'kafka:GetBootstrapBrokers',
+                'kafka:DescribeClusterV2',
+              ],
+              Resource: arn,
+            },
+          ],
+          true,
+        );
+      R.msk.push({
+        name,
+        arn,
+        kmsArn,
+        subnets: V.private.map((s) => s.id),
+        sgId,
+        brokers,
+        nodes,
+        dns,
+        policy,
+        listNodesGap,
+        ...(plan?.tiered ? { storageMode: 'TIERED' } : {}),
+      });
+      mskClusters.push(arn);
+      // A tiered-storage / sink bucket per MSK cluster (the org trail covers acme-kafka-*).
+      if (r.chance(0.6))
+        addBucket(
+          dataBucketExtras({
+            name: `acme-kafka-${name}-sink-${A_ID}-${R.short}`,
+            region: R.name,
+            data: true,
+            encryption: r.chance(0.15)
+              ? { SSEAlgorithm: 'AES256' }
+              : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsArn },
+            replication: r.chance(0.1)
+              ? replicationTo(r, A_ID, `acme-kafka-${name}-sink`, undeclared)
+              : undefined,
+          }),
+        );
+      return { name, arn, V };
+    };
+    // (With --clusters, the planned clusters below take the place of these.)
+    for (const R of kplan ? [] : regions) {
       const wantAutomq = R.instancesGap
         ? 0
         : used() < 0.45 * B
@@ -983,236 +1245,314 @@ export function synthesize({ resources, out, seed = 1 }) {
               ? 1
               : 0
           : 0;
-      for (let c = 0; c < wantAutomq; c++) {
-        const name = `${r.pick(['orders', 'clicks', 'payments', 'events', 'telemetry', 'audit', 'ledger'])}-${r.hex(3)}`;
-        const region = R;
-        const key = addKey(region, {
-          alias: `alias/automq-${name}-data`,
-          description: `AutoMQ ${name} cluster: SSE-KMS for the WAL and data buckets`,
-        });
-        const brokerRole = addRole(`automq-broker-${name}`, service('ec2.amazonaws.com'), {
-          description: `Instance role of the AutoMQ ${name} brokers (S3 WAL, data and ops buckets)`,
-        });
-        addRole(
-          `automq-byoc-control-plane-${name}`,
-          [
-            {
-              Effect: 'Allow',
-              Principal: {
-                AWS: `arn:aws:iam::${PARTIES[0].account}:role/automq-byoc-orchestrator`,
-              },
-              Action: 'sts:AssumeRole',
-              Condition: { StringEquals: { 'sts:ExternalId': `automq-byoc-${r.hex(16)}` } },
-            },
-          ],
-          {
-            description: `AutoMQ BYOC control plane: provisions, upgrades and rolls back the ${name} cluster`,
-          },
-        );
-        const V = region.main;
-        const brokerSg = V.sg(
-          `automq-${name}-broker`,
-          `AutoMQ ${name} brokers and KRaft controllers`,
-          (id) => [
-            {
-              IpProtocol: 'tcp',
-              FromPort: 9092,
-              ToPort: 9092,
-              UserIdGroupPairs: [],
-              IpRanges: [{ CidrIp: V.cidr, Description: 'Kafka clients' }],
-              Ipv6Ranges: [],
-              PrefixListIds: [],
-            },
-            {
-              IpProtocol: 'tcp',
-              FromPort: 9093,
-              ToPort: 9093,
-              UserIdGroupPairs: [
-                { Description: 'KRaft controller quorum', UserId: A_ID, GroupId: id },
-              ],
-              IpRanges: [],
-              Ipv6Ranges: [],
-              PrefixListIds: [],
-            },
-          ],
-        );
-        for (let n = 0; n < 3; n++)
-          addInstance(r, A_ID, region, V, V.private[n], {
-            name: `automq-${name}-broker-${n}`,
-            type: 'm7g.xlarge',
-            sg: { GroupId: brokerSg, GroupName: `automq-${name}-broker` },
-            profile: `arn:aws:iam::${A_ID}:instance-profile/automq-broker-${name}`,
-            extraTags: {
-              'automq:cluster': name,
-              'automq:node-id': String(n),
-              'automq:process-roles': 'broker,controller',
-              'automq:deployment': 'byoc',
-            },
-          });
-        // Records live in the cluster's region; a fraction of clusters run outside the approved ones.
-        const bucketRegion = r.chance(0.05) ? r.pick(['us-east-1', 'ap-southeast-1']) : region.name;
-        const names = ['wal', 'data', 'ops'].map(
-          (p) => `acme-automq-${name}-${p}-${A_ID}-${REGIONS[bucketRegion]}`,
-        );
-        automqClusters.push({
-          name,
-          account: A_ID,
-          region: region.name,
-          buckets: names,
-          key: `alias/automq-${name}-data`,
-        });
-        for (const [p, bname] of ['wal', 'data', 'ops'].map((p, k) => [p, names[k]])) {
-          const enc = r.float();
-          addBucket(
-            dataBucketExtras({
-              name: bname,
-              region: bucketRegion,
-              data: true,
-              encryption:
-                p === 'ops' && enc < 0.3
-                  ? { SSEAlgorithm: 'AES256' }
-                  : enc < 0.06
-                    ? { SSEAlgorithm: 'aws:kms' }
-                    : enc < 0.08
-                      ? {
-                          SSEAlgorithm: 'aws:kms',
-                          KMSMasterKeyID: `arn:aws:kms:${bucketRegion}:${r.pick(undeclared)}:key/${r.uuid()}`,
-                        }
-                      : enc < 0.12
-                        ? {
-                            SSEAlgorithm: 'aws:kms',
-                            KMSMasterKeyID: `arn:aws:kms:${key.R.name}:${A_ID}:alias/automq-${name}-data`,
-                          }
-                        : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.arn },
-              policy: automqBucketPolicy(r, bname, brokerRole, V.s3Endpoint),
-              replication:
-                p === 'data' && r.chance(0.15)
-                  ? replicationTo(r, A_ID, bname, undeclared)
-                  : undefined,
-            }),
-          );
-        }
-      }
+      for (let c = 0; c < wantAutomq; c++) addAutomq(R);
       const wantMsk = used() < 0.5 * B && r.chance(R.primary ? 0.3 : 0.1);
-      if (wantMsk) {
-        seq.msk++;
-        const name = `${r.pick(['payments', 'ingest', 'cdc', 'metrics', 'search'])}-${r.hex(3)}`;
-        const arn = `arn:aws:kafka:${R.name}:${A_ID}:cluster/${name}/${r.uuid()}-${r.int(1, 9)}`;
-        const choice = r.float();
-        let kmsArn;
-        if (choice < 0.7)
-          kmsArn = addKey(R, {
-            alias: `alias/kafka-${name}-data`,
-            description: `MSK ${name} data volumes`,
-          }).arn;
-        else {
-          if (!R.awsKafka)
-            R.awsKafka = addKey(R, {
-              alias: 'alias/aws/kafka',
-              manager: 'AWS',
-              description: 'Default key that protects my MSK data when no other key is defined',
-            });
-          kmsArn = R.awsKafka.arn;
+      if (wantMsk) addMsk(R);
+    }
+    // --clusters: this account's planned clusters, their broker configs and their clients.
+    const addPlanned = (c) => {
+      const R = regions[c.regionIndex];
+      c.V = R.vpcs2 && c.vpcPick < 0.25 ? R.vpcs2 : R.main;
+      const V = c.V;
+      const files = []; // [relative path under <out>, text]
+      const declared = { name: c.name, kind: c.kind };
+      const endpoint = (region) => `https://s3.${region}.amazonaws.com`;
+      const s3uri = (id, bucket, region) =>
+        `${id}@s3://${bucket}?region=${region}&endpoint=${endpoint(region)}&authType=instance`;
+      let brokerAzs = [];
+      if (c.kind === 'automq') {
+        const a = addAutomq(R, c);
+        const [wal, data, ops] = a.names;
+        const voters = a.nodes
+          .slice(0, 3)
+          .map((x) => `${x.n}@${x.instance.PrivateIpAddress}:9093`)
+          .join(',');
+        for (const { n, subnet, instance } of a.nodes) {
+          const ip = instance.PrivateIpAddress;
+          const controller = n < 3;
+          files.push([
+            `kafka/${c.name}/node-${n}.properties`,
+            [
+              `# AutoMQ cluster "${c.name}", node ${n} (EC2 ${instance.InstanceId}, ${subnet.az.id}).`,
+              '# Rendered by the AutoMQ BYOC control plane.',
+              `node.id=${n}`,
+              `process.roles=${controller ? 'broker,controller' : 'broker'}`,
+              `controller.quorum.voters=${voters}`,
+              'controller.listener.names=CONTROLLER',
+              `listeners=INTERNAL://${ip}:9092${controller ? `,CONTROLLER://${ip}:9093` : ''}`,
+              `advertised.listeners=INTERNAL://${ip}:9092`,
+              'listener.security.protocol.map=INTERNAL:SASL_SSL,CONTROLLER:SSL',
+              'inter.broker.listener.name=INTERNAL',
+              `broker.rack=${subnet.az.id}`,
+              'elasticstream.enable=true',
+              `s3.data.buckets=${s3uri(0, data, a.bucketRegion)}`,
+              `s3.ops.buckets=${s3uri(1, ops, a.bucketRegion)}`,
+              `s3.wal.path=${c.wal === 's3' ? s3uri(2, wal, a.bucketRegion) : '0@file:///dev/nvme1n1'}`,
+              ...(c.zoneRouting
+                ? [`automq.zonerouter.channels=${s3uri(0, wal, a.bucketRegion)}`]
+                : []),
+              ...(c.rackAware
+                ? [
+                    'replica.selector.class=org.apache.kafka.common.replica.RackAwareReplicaSelector',
+                  ]
+                : []),
+              '',
+            ].join('\n'),
+          ]);
         }
-        const V = R.main;
-        const sgId = V.sg(`msk-${name}`, `MSK ${name} brokers`, () => [
+        brokerAzs = a.nodes.map((x) => x.subnet.az);
+        Object.assign(declared, {
+          account: A_ID,
+          region: R.name,
+          config: `kafka/${c.name}`,
+          buckets: a.names,
+          keys: [`alias/automq-${c.name}-data`],
+        });
+      } else if (c.kind === 'msk') {
+        const m = addMsk(R, c);
+        brokerAzs = Array.from({ length: c.brokers }, (_, n) => V.private[(n + c.offset) % 3].az);
+        declared.msk = m.arn;
+        if (c.rackAware) declared.rackAwareFetch = true;
+      } else {
+        // Apache Kafka on EC2: placed by its broker configs, or by instance tags alone.
+        const name = c.name;
+        const key = addKey(R, {
+          alias: `alias/kafka-${name}-ebs`,
+          description: `Apache Kafka ${name}: broker volumes`,
+        });
+        const sgId = V.sg(`kafka-${name}-broker`, `Apache Kafka ${name} brokers`, (id) => [
           {
             IpProtocol: 'tcp',
-            FromPort: 9098,
-            ToPort: 9098,
+            FromPort: 9092,
+            ToPort: 9092,
             UserIdGroupPairs: [],
-            IpRanges: [{ CidrIp: '10.0.0.0/8' }],
+            IpRanges: [{ CidrIp: V.cidr, Description: 'Kafka clients' }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+          },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 9093,
+            ToPort: 9093,
+            UserIdGroupPairs: [{ Description: 'KRaft controllers', UserId: A_ID, GroupId: id }],
+            IpRanges: [],
             Ipv6Ranges: [],
             PrefixListIds: [],
           },
         ]);
-        const brokers = r.chance(0.3) ? 6 : 3;
-        const dns = r.alnum(6).toLowerCase();
+        const u = r.float();
+        const volumeKey = u < 0.9 ? key.arn : u < 0.95 ? R.awsEbs.arn : false;
+        const sg = { GroupId: sgId, GroupName: `kafka-${name}-broker` };
         const nodes = [];
-        for (let n = 0; n < brokers; n++) {
-          const s = V.private[n % 3];
-          const e = eni(r, A_ID, R, {
-            subnet: s,
-            vpcId: V.id,
-            description: `Amazon MSK network interface for cluster ${arn}`,
-            type: 'interface',
-            requesterManaged: true,
-            groups: [{ GroupId: sgId, GroupName: `msk-${name}` }],
+        for (let n = 0; n < c.brokers; n++) {
+          const subnet = V.private[(n + c.offset) % 3];
+          const tagSet =
+            c.mode === 'tags' && c.tagStyle === 'role'
+              ? { Role: 'kafka-broker', KafkaNodeId: String(n), KafkaRack: subnet.az.id }
+              : { 'kafka:cluster': name, 'kafka:broker-id': String(n), 'kafka:role': 'broker' };
+          const instance = addInstance(r, A_ID, R, V, subnet, {
+            name: `${name}-broker-${n}`,
+            type: r.pick(['r7g.xlarge', 'r7g.2xlarge', 'm7g.2xlarge', 'i4g.xlarge']),
+            sg,
+            extraTags: tagSet,
+            dataVolume: { size: r.pick([500, 1000, 2000]), key: volumeKey },
           });
-          R.enis.push(e);
-          nodes.push({
-            AddedToClusterTime: r.date(true),
-            BrokerNodeInfo: {
-              AttachedENIId: e.NetworkInterfaceId,
-              BrokerId: n + 1,
-              ClientSubnet: s.id,
-              ClientVpcIpAddress: e.PrivateIpAddress,
-              CurrentBrokerSoftwareInfo: { KafkaVersion: '3.7.x.kraft' },
-              Endpoints: [
-                `b-${n + 1}.${name}.${dns}.c${r.int(1, 9)}.kafka.${R.name}.amazonaws.com`,
-              ],
-            },
-            InstanceType: 'm7g.large',
-            NodeARN: `arn:aws:kafka:${R.name}:${A_ID}:broker/${name}/${arn.split('/')[2]}/${r.uuid()}`,
-            NodeType: 'BROKER',
-          });
+          nodes.push({ n, subnet, instance });
         }
-        // The second MSK cluster's list-nodes call fails (a gap): its nodes are not written.
-        const listNodesGap = seq.msk === 2;
-        if (!listNodesGap) count('msk-broker-node', brokers);
-        count('msk-cluster');
-        const policy =
-          r.chance(0.3) &&
-          policyText(
-            [
-              {
-                Sid: 'CrossAccountConsumers',
-                Effect: 'Allow',
-                Principal: {
-                  AWS: [
-                    `arn:aws:iam::${r.chance(0.7) ? PARTIES[2].account : r.pick(undeclared)}:root`,
-                  ],
-                },
-                Action: [
-                  'kafka:CreateVpcConnection',
-                  'kafka:GetBootstrapBrokers',
-                  'kafka:DescribeClusterV2',
-                ],
-                Resource: arn,
-              },
-            ],
-            true,
-          );
-        R.msk.push({
-          name,
-          arn,
-          kmsArn,
-          subnets: V.private.map((s) => s.id),
-          sgId,
-          brokers,
-          nodes,
-          dns,
-          policy,
-          listNodesGap,
-        });
-        mskClusters.push(arn);
-        // A tiered-storage / sink bucket per MSK cluster (the org trail covers acme-kafka-*).
-        if (r.chance(0.6))
+        const controllers = [];
+        if (c.controllers)
+          for (let k = 0; k < 3; k++) {
+            const subnet = V.private[(k + c.offset) % 3];
+            const instance = addInstance(r, A_ID, R, V, subnet, {
+              name: `${name}-controller-${k}`,
+              type: 'm7g.large',
+              sg,
+              extraTags: { Role: 'kafka-controller', 'kafka:node-id': String(1000 + k) },
+              dataVolume: { size: 50, key: volumeKey },
+            });
+            controllers.push({ n: 1000 + k, subnet, instance });
+          }
+        const tieredBucket = c.tiered ? `acme-kafka-${name}-tiered-${A_ID}-${R.short}` : undefined;
+        if (tieredBucket) {
+          const enc = r.float();
           addBucket(
             dataBucketExtras({
-              name: `acme-kafka-${name}-sink-${A_ID}-${R.short}`,
+              name: tieredBucket,
               region: R.name,
               data: true,
-              encryption: r.chance(0.15)
-                ? { SSEAlgorithm: 'AES256' }
-                : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsArn },
-              replication: r.chance(0.1)
-                ? replicationTo(r, A_ID, `acme-kafka-${name}-sink`, undeclared)
+              encryption:
+                enc < 0.2
+                  ? { SSEAlgorithm: 'AES256' }
+                  : enc < 0.3
+                    ? { SSEAlgorithm: 'aws:kms' }
+                    : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.arn },
+              replication: r.chance(0.15)
+                ? replicationTo(r, A_ID, `acme-kafka-${name}-tiered`, undeclared)
                 : undefined,
             }),
           );
+        }
+        brokerAzs = nodes.map((x) => x.subnet.az);
+        Object.assign(declared, {
+          account: A_ID,
+          region: R.name,
+          ...(c.mode === 'config' ? { config: `kafka/${name}` } : {}),
+          buckets: tieredBucket ? [tieredBucket] : [],
+          keys: [`alias/kafka-${name}-ebs`],
+        });
+        if (c.mode === 'config') {
+          const quorum = controllers.length ? controllers : nodes.slice(0, 3);
+          const voters = quorum.map((x) => `${x.n}@${x.instance.PrivateIpAddress}:9093`).join(',');
+          const text = (n, ip, rack, roles) =>
+            [
+              `# Apache Kafka cluster "${name}", node ${n}.`,
+              `node.id=${n}`,
+              `process.roles=${roles}`,
+              `controller.quorum.voters=${voters}`,
+              'controller.listener.names=CONTROLLER',
+              `listeners=${[roles.includes('broker') ? `INTERNAL://${ip}:9092` : '', roles.includes('controller') ? `CONTROLLER://${ip}:9093` : ''].filter(Boolean).join(',')}`,
+              ...(roles.includes('broker') ? [`advertised.listeners=INTERNAL://${ip}:9092`] : []),
+              'listener.security.protocol.map=INTERNAL:SASL_SSL,CONTROLLER:SSL',
+              'inter.broker.listener.name=INTERNAL',
+              `broker.rack=${rack}`,
+              'log.dirs=/data/kafka-logs',
+              `default.replication.factor=${c.rf}`,
+              `min.insync.replicas=${Math.min(2, c.rf)}`,
+              ...(c.rackAware
+                ? [
+                    'replica.selector.class=org.apache.kafka.common.replica.RackAwareReplicaSelector',
+                  ]
+                : []),
+              ...(tieredBucket
+                ? [
+                    'remote.log.storage.system.enable=true',
+                    'remote.log.storage.manager.class.name=io.aiven.kafka.tieredstorage.RemoteStorageManager',
+                    'rsm.config.storage.backend.class=io.aiven.kafka.tieredstorage.storage.s3.S3Storage',
+                    `rsm.config.storage.s3.bucket.name=${tieredBucket}`,
+                    `rsm.config.storage.s3.region=${R.name}`,
+                  ]
+                : []),
+              '',
+            ].join('\n');
+          for (const { n, subnet, instance } of nodes)
+            files.push([
+              `kafka/${name}/broker-${n}.properties`,
+              text(
+                n,
+                instance.PrivateIpAddress,
+                c.rackByName ? subnet.az.name : subnet.az.id,
+                controllers.length || n >= 3 ? 'broker' : 'broker,controller',
+              ),
+            ]);
+          for (const { n, subnet, instance } of controllers)
+            files.push([
+              `kafka/${name}/controller-${n}.properties`,
+              text(n, instance.PrivateIpAddress, subnet.az.id, 'controller'),
+            ]);
+          // A decommissioned broker whose configuration was left behind: its address is on no
+          // interface of the snapshot (an unplaced node).
+          if (c.stale) {
+            const S = V.private[c.offset];
+            const ip = `${S.prefix}.${S.base + 15}.254`;
+            S.taken.add(ip);
+            files.push([
+              `kafka/${name}/broker-${c.brokers}.properties`,
+              text(c.brokers, ip, S.az.id, 'broker'),
+            ]);
+          }
+          if (c.topics) {
+            const ids = nodes.map((x) => x.n);
+            const topicCount = r.int(2, 6);
+            const lines = [];
+            const yaml = ['topics:'];
+            for (let t = 0; t < topicCount; t++) {
+              const topic = `${r.pick(['orders', 'payments', 'clicks', 'events', 'audit', 'cdc'])}.${r.pick(['v1', 'v2', 'raw', 'enriched'])}.${t}`;
+              const partitions = r.pick([6, 12, 24, 48]);
+              const rf = Math.min(c.rf, ids.length);
+              const remote = tieredBucket ? r.chance(0.7) : undefined;
+              if (c.topics === 'yaml')
+                yaml.push(
+                  `  - name: ${topic}\n    partitions: ${partitions}\n    replicationFactor: ${rf}${remote === undefined ? '' : `\n    remoteStorage: ${remote}`}`,
+                );
+              else {
+                lines.push(
+                  `Topic: ${topic}\tTopicId: ${r.alnum(22)}\tPartitionCount: ${partitions}\tReplicationFactor: ${rf}\tConfigs: min.insync.replicas=2${remote === undefined ? '' : `,remote.storage.enable=${remote}`}`,
+                );
+                for (let p = 0; p < partitions; p++) {
+                  const replicas = Array.from(
+                    { length: rf },
+                    (_, k) => ids[(p + k * (1 + (t % 2))) % ids.length],
+                  );
+                  lines.push(
+                    `\tTopic: ${topic}\tPartition: ${p}\tLeader: ${replicas[0]}\tReplicas: ${replicas.join(',')}\tIsr: ${replicas.join(',')}`,
+                  );
+                }
+              }
+            }
+            const file = `kafka/${name}/topics.${c.topics === 'yaml' ? 'yaml' : 'txt'}`;
+            files.push([file, `${(c.topics === 'yaml' ? yaml : lines).join('\n')}\n`]);
+            declared.topics = file;
+          }
+        }
       }
-    }
+      for (const [rel, text] of files) {
+        const path = join(root, rel);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+        kafkaOut.files++;
+        kafkaOut.bytes += Buffer.byteLength(text);
+      }
+      kafkaOut.clusters.push(declared);
+      // Producers and consumer groups, with their AZ ids and throughput.
+      const where = (role) => {
+        const az = r.chance(0.6) ? r.pick(brokerAzs) : r.pick(R.azs);
+        const subnet = V.private.find((s) => s.az.id === az.id);
+        const u = r.float();
+        return u < 0.4
+          ? { account: A_ID, region: R.name, subnet: subnet.id, azId: az.id }
+          : u < 0.7
+            ? { account: A_ID, region: R.name, azId: az.id }
+            : u < 0.85
+              ? { account: A_ID, region: R.name, vpc: V.id, azId: az.id }
+              : u < 0.97 || role === 'consumer'
+                ? { account: A_ID, region: R.name, subnet: subnet.id }
+                : { account: A_ID, region: R.name };
+      };
+      let produced = 0;
+      const producers = r.int(1, 3);
+      for (let k = 0; k < producers; k++) {
+        const rate = r.chance(0.92) ? r.int(1, 120) : undefined;
+        produced += rate ?? 0;
+        kafkaOut.clients.push({
+          name: `${c.name}-producer-${k}`,
+          role: 'producer',
+          cluster: c.name,
+          ...where('producer'),
+          ...(rate !== undefined ? { throughputMBps: rate } : {}),
+        });
+      }
+      const groups = r.int(1, 3);
+      for (let g = 0; g < groups; g++) {
+        const members = r.int(1, 2);
+        const fanOut = r.pick([1, 1, 1, 2, 3]);
+        for (let k = 0; k < members; k++) {
+          const at = where('consumer');
+          const rack = at.azId ?? (at.subnet && V.private.find((s) => s.id === at.subnet).az.id);
+          kafkaOut.clients.push({
+            name: `${c.name}-consumer-${g}-${k}`,
+            role: 'consumer',
+            cluster: c.name,
+            group: `${c.name}-group-${g}`,
+            ...at,
+            ...(produced
+              ? { throughputMBps: Math.round((10 * produced * fanOut) / members) / 10 }
+              : {}),
+            ...(c.rackAware && rack ? { clientRack: rack } : {}),
+          });
+        }
+      }
+    };
+    if (kplan) for (const c of kplan.byAccount.get(acct) ?? []) addPlanned(c);
 
     // -- application keys up to ~3% of the budget
     const keyBudget = Math.max(1, Math.round(B * 0.03));
@@ -1494,6 +1834,7 @@ export function synthesize({ resources, out, seed = 1 }) {
       } else {
         call('describe-instances', { Reservations: R.reservations });
       }
+      if (R.volumes) call('describe-volumes', { Volumes: R.volumes });
       call('describe-security-groups', { SecurityGroups: R.sgs });
       call('describe-network-acls', { NetworkAcls: R.nacls });
       const s3pl = prefixListId('s3', R.name);
@@ -1906,6 +2247,7 @@ export function synthesize({ resources, out, seed = 1 }) {
     automqClusters,
     mskClusters,
     undeclared,
+    kafka: kafkaOut && addLinks(kplan, kafkaOut),
   });
   writeFileSync(join(root, 'boundary.yaml'), boundary);
 
@@ -1929,10 +2271,216 @@ export function synthesize({ resources, out, seed = 1 }) {
     gaps: gaps.length,
     snapshot: 'snapshot',
     boundary: 'boundary.yaml',
+    ...(kafkaOut ? { kafka: kafkaSummary(kplan, kafkaOut) } : {}),
     complete: true,
   };
   writeFileSync(join(root, 'synth.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return { ...summary, generatedInMs: Math.round(performance.now() - started) };
+}
+
+// ------------------------------------------------------------------ --clusters: the Kafka estate
+
+const CLUSTER_WORDS = [
+  'orders',
+  'clicks',
+  'payments',
+  'events',
+  'telemetry',
+  'audit',
+  'ledger',
+  'ingest',
+  'cdc',
+  'metrics',
+  'search',
+  'fraud',
+  'inventory',
+  'shipping',
+];
+
+/**
+ * The clusters of --clusters: kind, placement mode, broker count (exactly `brokers` in all),
+ * settings, and the workload account that hosts each (weighted by what its budget can hold).
+ * One PRNG stream of its own, so the plan does not move any other draw.
+ */
+function planKafka(seed, N, C, BR, accounts) {
+  const kp = new Rng(hash32('ownmap-bench', GENERATOR_VERSION, seed, N, 'kafka', C, BR));
+  const names = new Set();
+  const list = [];
+  for (let i = 0; i < C; i++) {
+    const u = kp.float();
+    // 30% Apache Kafka with broker configs, 15% Kafka placed by instance tags, 35% AutoMQ with
+    // configs, 20% MSK.
+    const kind = u < 0.45 ? 'kafka' : u < 0.8 ? 'automq' : 'msk';
+    const mode =
+      u < 0.3 ? 'config' : u < 0.45 ? 'tags' : kind === 'automq' ? 'config' : 'list-nodes';
+    let name;
+    do name = `${kp.pick(CLUSTER_WORDS)}-${kp.hex(4)}`;
+    while (names.has(name));
+    names.add(name);
+    const v = kp.float();
+    const t = kp.float();
+    list.push({
+      i,
+      name,
+      kind,
+      mode,
+      brokers:
+        kind === 'msk'
+          ? 3 * kp.int(1, 4)
+          : 3 + Math.floor(v * v * (mode === 'tags' ? 9 : kind === 'automq' ? 10 : 13)),
+      offset: kp.int(0, 2),
+      regionPick: kp.float(),
+      vpcPick: kp.float(),
+      wal: kind === 'automq' ? (kp.chance(0.75) ? 's3' : 'block') : undefined,
+      zoneRouting: kind === 'automq' && kp.chance(0.4),
+      tiered: kind === 'msk' ? kp.chance(0.3) : kind === 'kafka' && kp.chance(0.4),
+      controllers: kind === 'kafka' && mode === 'config' && kp.chance(0.35),
+      rf: kp.chance(0.85) ? 3 : 2,
+      rackAware: kp.chance(0.35),
+      rackByName: kind === 'kafka' && mode === 'config' && kp.chance(0.05),
+      tagStyle: kp.chance(0.5) ? 'role' : 'cluster',
+      topics:
+        kind === 'kafka' && mode === 'config'
+          ? t < 0.15
+            ? 'describe'
+            : t < 0.4
+              ? 'yaml'
+              : undefined
+          : undefined,
+      stale: kind === 'kafka' && mode === 'config' && kp.chance(0.03),
+    });
+  }
+  // Exactly BR brokers: scale the self-managed clusters, then hand out the rest one by one.
+  const sum = (xs) => xs.reduce((a, c) => a + c.brokers, 0);
+  const msk = list.filter((c) => c.kind === 'msk');
+  const rest = list.filter((c) => c.kind !== 'msk');
+  const want = BR - sum(msk);
+  if (want < 3 * rest.length) throw new Error('--brokers is too small for the MSK clusters drawn');
+  if (!rest.length && want !== 0) throw new Error('--brokers: every cluster drawn is MSK');
+  const f = want / sum(rest);
+  for (const c of rest) c.brokers = Math.max(3, Math.round(c.brokers * f));
+  let d = want - sum(rest);
+  const order = kp.shuffle(rest);
+  for (let k = 0; d !== 0; k++) {
+    const c = order[k % order.length];
+    if (d > 0) {
+      c.brokers++;
+      d--;
+    } else if (c.brokers > 3) {
+      c.brokers--;
+      d++;
+    }
+  }
+  // Hosts: workload accounts, weighted by what is left of their budget after networks and the
+  // usual keys, buckets and roles; the largest clusters are placed first.
+  const hosts = accounts.filter((a) => a.role === 'workload');
+  const room = new Map(
+    hosts.map((a) => [a, Math.max(0, Math.floor(0.78 * a.budget - 45 * a.regions.length - 20))]),
+  );
+  const cost = (c) =>
+    2 * c.brokers +
+    (c.kind === 'automq' ? 8 : c.kind === 'msk' ? 4 : 4 + (c.controllers ? 6 : 0)) +
+    (c.tiered ? 1 : 0);
+  const byAccount = new Map();
+  for (const c of [...list].sort((a, b) => cost(b) - cost(a) || a.i - b.i)) {
+    const fits = hosts.filter((a) => room.get(a) >= cost(c));
+    if (!fits.length)
+      throw new Error(
+        `--clusters ${C} --brokers ${BR} do not fit in ${N} resources: raise --resources`,
+      );
+    let x = kp.float() * fits.reduce((s, a) => s + room.get(a), 0);
+    let host = fits[fits.length - 1];
+    for (const a of fits) {
+      x -= room.get(a);
+      if (x < 0) {
+        host = a;
+        break;
+      }
+    }
+    room.set(host, room.get(host) - cost(c));
+    c.account = host.id;
+    // Most clusters in the account's first region, the rest spread over the others.
+    c.regionIndex =
+      c.regionPick < 0.65 || host.regions.length === 1
+        ? 0
+        : 1 + Math.floor(((c.regionPick - 0.65) / 0.35) * (host.regions.length - 1));
+    if (!byAccount.has(host)) byAccount.set(host, []);
+    byAccount.get(host).push(c);
+  }
+  for (const cs of byAccount.values()) cs.sort((a, b) => a.i - b.i);
+  return { kp, list, byAccount };
+}
+
+/** A few kafka.links between declared clusters (MirrorMaker 2, cluster linking, others). */
+function addLinks(kplan, out) {
+  const kp = kplan.kp;
+  const byName = new Map(kplan.list.map((c) => [c.name, c]));
+  const names = out.clusters.map((c) => c.name);
+  const n = Math.max(1, Math.round(names.length / 50));
+  for (let k = 0; k < n && names.length > 1; k++) {
+    const from = kp.pick(names);
+    let to = kp.pick(names);
+    while (to === from) to = kp.pick(names);
+    const kind = byName.get(from).kind;
+    out.links.push({
+      name: `${from}-to-${to}`,
+      kind:
+        kind === 'msk'
+          ? 'msk-replicator'
+          : kind === 'kafka'
+            ? kp.pick(['mirrormaker2', 'cluster-linking'])
+            : kp.pick(['mirrormaker2', 'other']),
+      from,
+      to,
+      ...(kp.chance(0.5) ? { throughputMBps: kp.int(1, 40) } : {}),
+    });
+  }
+  return out;
+}
+
+function kafkaSummary(kplan, out) {
+  const byKind = {};
+  for (const c of kplan.list) {
+    const k = c.kind === 'msk' ? 'msk' : `${c.kind}-${c.mode}`;
+    byKind[k] ??= { clusters: 0, brokers: 0 };
+    byKind[k].clusters++;
+    byKind[k].brokers += c.brokers;
+  }
+  return {
+    version: KAFKA_ESTATE_VERSION,
+    clusters: kplan.list.length,
+    brokers: kplan.list.reduce((s, c) => s + c.brokers, 0),
+    byKind,
+    automqS3Wal: kplan.list.filter((c) => c.wal === 's3').length,
+    automqZoneRouting: kplan.list.filter((c) => c.zoneRouting).length,
+    tiered: kplan.list.filter((c) => c.tiered).length,
+    staleConfigs: kplan.list.filter((c) => c.stale).length,
+    topicLists: kplan.list.filter((c) => c.topics).length,
+    clients: out.clients.length,
+    links: out.links.length,
+    files: out.files,
+    bytes: out.bytes,
+  };
+}
+
+/** The boundary's kafka section for --clusters (YAML, strings JSON-quoted). */
+function kafkaYaml({ clusters, clients, links }) {
+  const q = (s) => JSON.stringify(s);
+  const item = (o) =>
+    Object.entries(o)
+      .map(([k, v], i) => {
+        const lead = i === 0 ? '    - ' : '      ';
+        if (Array.isArray(v))
+          return v.length
+            ? `${lead}${k}:\n${v.map((x) => `        - ${q(x)}`).join('\n')}`
+            : `${lead}${k}: []`;
+        return `${lead}${k}: ${typeof v === 'string' ? q(v) : v}`;
+      })
+      .join('\n');
+  const list = (key, xs) => (xs.length ? [`  ${key}:`, ...xs.map(item)] : [`  ${key}: []`]);
+  return [...list('clusters', clusters), ...list('clients', clients), ...list('links', links)].join(
+    '\n',
+  );
 }
 
 // ------------------------------------------------------------------ shapes
@@ -1956,7 +2504,13 @@ function eni(
   },
 ) {
   const eniId = id ?? `eni-${r.hex(17)}`;
-  const addr = ip ?? `${subnet.prefix}.${subnet.base + r.int(0, 15)}.${r.int(4, 250)}`;
+  const pick = () => `${subnet.prefix}.${subnet.base + r.int(0, 15)}.${r.int(4, 250)}`;
+  let addr = ip ?? pick();
+  // Only with --clusters: a subnet never hands out an address twice.
+  if (subnet.taken) {
+    while (ip === undefined && subnet.taken.has(addr)) addr = pick();
+    subnet.taken.add(addr);
+  }
   const dns = `ip-${addr.replaceAll('.', '-')}.${R.name}.compute.internal`;
   R.count('network-interface');
   return {
@@ -2015,7 +2569,7 @@ function addInstance(
   R,
   V,
   subnet,
-  { name, type, sg, profile, extraTags = {}, publicIp = false, secondEni = false },
+  { name, type, sg, profile, extraTags = {}, publicIp = false, secondEni = false, dataVolume },
 ) {
   const id = `i-${r.hex(17)}`;
   const pubAddr = publicIp
@@ -2138,6 +2692,23 @@ function addInstance(
     PrivateIpAddress: primary.PrivateIpAddress,
     ...(pubAddr ? { PublicIpAddress: pubAddr } : {}),
   };
+  // describe-volumes (only with --clusters): the root volume, and a broker's data volume.
+  if (R.volumes) {
+    const root = instance.BlockDeviceMappings[0].Ebs.VolumeId;
+    // EBS encryption by default is a setting of the account's region.
+    R.ebsByDefault ??= r.chance(0.85);
+    R.volumes.push(
+      volume(subnet, id, root, '/dev/xvda', 16, launch, R.ebsByDefault && R.awsEbs.arn),
+    );
+    if (dataVolume) {
+      const vid = `vol-${r.hex(17)}`;
+      instance.BlockDeviceMappings.push({
+        DeviceName: '/dev/sdf',
+        Ebs: { AttachTime: launch, DeleteOnTermination: false, Status: 'attached', VolumeId: vid },
+      });
+      R.volumes.push(volume(subnet, id, vid, '/dev/sdf', dataVolume.size, launch, dataVolume.key));
+    }
+  }
   // ASGs launch one instance per reservation; some reservations hold a few.
   const last = R.reservations.at(-1);
   if (last && last.Instances.length < 3 && r.chance(0.3)) last.Instances.push(instance);
@@ -2149,6 +2720,35 @@ function addInstance(
       Instances: [instance],
     });
   R.count('instance');
+  return instance;
+}
+
+/** A describe-volumes entry; `key` false for an unencrypted volume. */
+function volume(subnet, instanceId, id, device, size, time, key) {
+  return {
+    Attachments: [
+      {
+        AttachTime: time,
+        Device: device,
+        InstanceId: instanceId,
+        State: 'attached',
+        VolumeId: id,
+        DeleteOnTermination: device === '/dev/xvda',
+      },
+    ],
+    AvailabilityZone: subnet.az.name,
+    CreateTime: time,
+    Encrypted: Boolean(key),
+    ...(key ? { KmsKeyId: key } : {}),
+    Size: size,
+    SnapshotId: '',
+    State: 'in-use',
+    VolumeId: id,
+    Iops: 3000,
+    VolumeType: 'gp3',
+    MultiAttachEnabled: false,
+    Throughput: 125,
+  };
 }
 
 function automqBucketPolicy(r, bucket, brokerRole, vpce) {
@@ -2524,7 +3124,7 @@ function mskV2(r, c) {
         },
       },
       NumberOfBrokerNodes: c.brokers,
-      StorageMode: 'LOCAL',
+      StorageMode: c.storageMode ?? 'LOCAL',
       CustomerActionStatus: 'NONE',
     },
   };
@@ -2578,6 +3178,7 @@ function boundaryYaml({
   automqClusters,
   mskClusters,
   undeclared,
+  kafka,
 }) {
   const q = (s) => JSON.stringify(s);
   const lines = [];
@@ -2613,17 +3214,18 @@ function boundaryYaml({
   lines.push('    - alias/automq-*');
   lines.push('    - alias/kafka-*');
   lines.push('kafka:');
-  lines.push('  clusters:');
-  for (const c of automqClusters.slice(0, 2)) {
+  if (kafka) lines.push(kafkaYaml(kafka));
+  else lines.push('  clusters:');
+  for (const c of kafka ? [] : automqClusters.slice(0, 2)) {
     lines.push(
       `    - name: ${c.name}\n      kind: automq\n      account: ${q(c.account)}\n      region: ${c.region}\n      buckets:`,
     );
     for (const b of c.buckets) lines.push(`        - ${b}`);
     lines.push(`      keys:\n        - ${c.key}`);
   }
-  for (const arn of mskClusters.slice(0, 1))
+  for (const arn of kafka ? [] : mskClusters.slice(0, 1))
     lines.push(`    - name: ${arn.split('/')[1]}\n      kind: msk\n      msk: ${q(arn)}`);
-  lines.push('  clients: []');
+  if (!kafka) lines.push('  clients: []');
   lines.push('rules:');
   lines.push('  disable: []');
   lines.push('  severity: {}');
@@ -2650,17 +3252,29 @@ if (isMain) {
       resources: { type: 'string', short: 'n' },
       out: { type: 'string', short: 'o' },
       seed: { type: 'string', default: '1' },
+      clusters: { type: 'string' },
+      brokers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values.resources || !values.out) {
-    process.stdout.write('usage: node bench/synth.mjs --resources <N> --out <dir> [--seed <n>]\n');
+    process.stdout.write(
+      'usage: node bench/synth.mjs --resources <N> --out <dir> [--seed <n>] [--clusters <C> [--brokers <B>]]\n',
+    );
     process.exit(values.help ? 0 : 2);
   }
-  const summary = synthesize({
-    resources: Number(values.resources),
-    out: values.out,
-    seed: Number(values.seed),
-  });
+  let summary;
+  try {
+    summary = synthesize({
+      resources: Number(values.resources),
+      out: values.out,
+      seed: Number(values.seed),
+      ...(values.clusters !== undefined ? { clusters: Number(values.clusters) } : {}),
+      ...(values.brokers !== undefined ? { brokers: Number(values.brokers) } : {}),
+    });
+  } catch (err) {
+    process.stderr.write(`synth: ${err.message}\n`);
+    process.exit(2);
+  }
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 }

@@ -73,6 +73,7 @@ export function analyze(
       network: p.network,
       brokers: p.brokers,
       unplaced: p.unplaced,
+      flows: p.flows,
       configs,
       topics,
     });

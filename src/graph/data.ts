@@ -4,6 +4,7 @@ import type { Inventory } from '../inventory/model.js';
 import type { Gap } from '../snapshot/manifest.js';
 import type { NodeConfig } from '../topology/config.js';
 import { anyGlob } from '../util/glob.js';
+import { NameIndex } from '../util/name-index.js';
 
 /** Which resources hold records (data-bearing), and why: the reasons name their source. */
 export interface DataBearing {
@@ -41,16 +42,19 @@ export function classifyData(
     const p = anyGlob(boundary.data.buckets, b.name, b.arn);
     if (p) add(buckets, b.name, `matches data.buckets pattern '${p}'`);
   }
+  // Names and ARNs sorted once: a cluster's patterns are matched against the names that share
+  // their literal prefix, in the inventory's order.
+  const bucketAt = new Map(inv.buckets.map((b, i) => [b, i] as const));
+  const bucketIndex = new NameIndex(
+    inv.buckets.flatMap((b) => [[b.name, b] as const, [b.arn, b] as const]),
+  );
   for (const c of boundary.kafka.clusters) {
     for (const pattern of c.buckets) {
-      let matched = false;
-      for (const b of inv.buckets) {
-        if (anyGlob([pattern], b.name, b.arn)) {
-          add(buckets, b.name, `holds records of cluster ${c.name}`);
-          matched = true;
-        }
-      }
-      if (!matched && !pattern.includes('*'))
+      const matched = [...bucketIndex.match([pattern])].sort(
+        (a, b) => bucketAt.get(a)! - bucketAt.get(b)!,
+      );
+      for (const b of matched) add(buckets, b.name, `holds records of cluster ${c.name}`);
+      if (!matched.length && !pattern.includes('*'))
         add(buckets, pattern, `holds records of cluster ${c.name}`);
     }
   }
@@ -81,16 +85,22 @@ export function classifyData(
         `matches data.keys pattern '${p}'`,
       );
   }
+  const keyAt = new Map(inv.kmsKeys.map((k, i) => [k, i] as const));
+  const keyIndex = new NameIndex(
+    inv.kmsKeys.flatMap((k) => [
+      [k.id, k] as const,
+      [k.arn, k] as const,
+      ...k.aliases.map((a) => [a, k] as const),
+    ]),
+  );
   for (const c of boundary.kafka.clusters) {
     for (const pattern of c.keys) {
-      for (const k of inv.kmsKeys) {
-        if (anyGlob([pattern], k.id, k.arn, ...k.aliases)) {
-          addKey(
-            { ref: k.arn, account: k.account, region: k.region, key: k },
-            `encrypts records of cluster ${c.name}`,
-          );
-        }
-      }
+      const matched = [...keyIndex.match([pattern])].sort((a, b) => keyAt.get(a)! - keyAt.get(b)!);
+      for (const k of matched)
+        addKey(
+          { ref: k.arn, account: k.account, region: k.region, key: k },
+          `encrypts records of cluster ${c.name}`,
+        );
     }
   }
   for (const m of inv.mskClusters) {

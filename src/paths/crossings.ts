@@ -13,6 +13,31 @@ const WORDS: Record<'az' | 'region' | 'account', string> = {
   account: 'an account',
 };
 
+/** Each flow's group key and the size of each group, once per set of flows (three rules ask). */
+const GROUPS = new WeakMap<
+  readonly Flow[],
+  { keyOf: Map<Flow, string>; totals: Map<string, number> }
+>();
+
+function groupsOf(all: readonly Flow[]) {
+  let g = GROUPS.get(all);
+  if (!g) {
+    const keyOf = new Map<Flow, string>();
+    const totals = new Map<string, number>();
+    for (const f of all) {
+      const k =
+        f.kind === 'client-to-broker'
+          ? `client|${f.fromLabel}`
+          : `${f.kind}|${f.subject.arn}|${f.cluster}`;
+      keyOf.set(f, k);
+      totals.set(k, (totals.get(k) ?? 0) + 1);
+    }
+    g = { keyOf, totals };
+    GROUPS.set(all, g);
+  }
+  return g;
+}
+
 export function reportCrossings(ctx: RuleContext, kind: 'az' | 'region' | 'account'): void {
   const crosses = (f: Flow, k: CrossingKind) => f.result.crossings.some((c) => c.kind === k);
   const flows = ctx.paths().flows.filter(
@@ -24,12 +49,8 @@ export function reportCrossings(ctx: RuleContext, kind: 'az' | 'region' | 'accou
       !(kind === 'az' && f.kind === 'broker-to-broker') &&
       crosses(f, kind),
   );
-  const key = (f: Flow) =>
-    f.kind === 'client-to-broker'
-      ? `client|${f.fromLabel}`
-      : `${f.kind}|${f.subject.arn}|${f.cluster}`;
-  const totals = new Map<string, number>();
-  for (const f of ctx.paths().flows) totals.set(key(f), (totals.get(key(f)) ?? 0) + 1);
+  const { keyOf, totals } = groupsOf(ctx.paths().flows);
+  const key = (f: Flow) => keyOf.get(f)!;
   for (const [k, group] of groupFlows(flows, key)) {
     const first = group[0]!;
     const all = { length: totals.get(k) ?? group.length };

@@ -7,7 +7,7 @@
 import type { Boundary } from '../boundary/schema.js';
 import type { Inventory, Src } from '../inventory/model.js';
 import type { NodeConfig } from '../topology/config.js';
-import { globMatch } from '../util/glob.js';
+import { NameIndex } from '../util/name-index.js';
 import { addressIn, contains, parseCidr } from './cidr.js';
 import type { EniInfo, NetworkIndex } from './network.js';
 import { type PathResult, type PathSource, type PathTarget, tracePacket } from './trace.js';
@@ -346,35 +346,6 @@ export function automaticFlows(
   return { brokers, flows, unplaced };
 }
 
-/**
- * Names sorted once, so that a glob is matched only against the names that share its literal
- * prefix (estates have tens of thousands of buckets and many clusters).
- */
-class NameIndex<T> {
-  private readonly names: (readonly [string, T])[];
-  constructor(entries: (readonly [string, T])[]) {
-    this.names = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  match(patterns: readonly string[]): Set<T> {
-    const out = new Set<T>();
-    for (const p of patterns) {
-      const wild = p.search(/[*?]/);
-      const prefix = wild === -1 ? p : p.slice(0, wild);
-      let lo = 0;
-      let hi = this.names.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.names[mid]![0] < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < this.names.length && this.names[i]![0].startsWith(prefix); i++)
-        if (globMatch(p, this.names[i]![0])) out.add(this.names[i]![1]);
-    }
-    return out;
-  }
-}
-
 /** A stable name for a broker in findings: its interface's ARN. */
 export function brokerArn(b: Broker): string {
   return `arn:aws:ec2:${b.eni.region}:${b.eni.account}:network-interface/${b.eni.id}`;
@@ -386,7 +357,10 @@ export function clientSubnet(
   c: Boundary['kafka']['clients'][number],
 ): string | undefined {
   if (c.subnet) return net.subnets.has(c.subnet) ? c.subnet : undefined;
-  const candidates = [...net.subnets.values()].filter((s) => {
+  if (c.vpc === undefined && c.cidr === undefined) return undefined;
+  // With a VPC, only its subnets; otherwise every subnet (a CIDR may be in any VPC).
+  const pool = c.vpc !== undefined ? (net.subnetsOfVpc.get(c.vpc) ?? []) : net.subnets.values();
+  const candidates = [...pool].filter((s) => {
     if (c.vpc && s.vpcId !== c.vpc) return false;
     if (c.account && s.account !== c.account) return false;
     if (c.region && s.region !== c.region) return false;

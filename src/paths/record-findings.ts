@@ -68,7 +68,7 @@ export function recordEvidence(
     if ('evidence' in f) for (const s of f.evidence ?? []) add(s);
   }
   for (const s of c.evidence) add(s);
-  return out.slice(0, 8);
+  return out.slice(0, 5);
 }
 
 /**

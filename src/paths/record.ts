@@ -12,7 +12,7 @@
 import type { Owners } from '../boundary/owners.js';
 import type { Boundary } from '../boundary/schema.js';
 import type { Lookup } from '../inventory/lookup.js';
-import type { Inventory, MskCluster, Src } from '../inventory/model.js';
+import type { Inventory, MskCluster, Src, Volume } from '../inventory/model.js';
 import type { NodeConfig } from '../topology/config.js';
 import {
   type AzFlow,
@@ -27,8 +27,8 @@ import {
 } from '../topology/cost.js';
 import type { Topic } from '../topology/topics.js';
 import { bucketOfArn, parseArn } from '../util/arn.js';
-import { globMatch } from '../util/glob.js';
-import type { Broker, UnplacedNode } from './flows.js';
+import { NameIndex } from '../util/name-index.js';
+import type { Broker, Flow, UnplacedNode } from './flows.js';
 import type { NetworkIndex } from './network.js';
 import { type PathResult, tracePacket } from './trace.js';
 
@@ -175,6 +175,8 @@ export interface RecordInput {
   brokers: readonly Broker[];
   /** Configured nodes whose listener addresses match no interface. */
   unplaced?: readonly UnplacedNode[];
+  /** The packet flows `analyze` traced: their broker-to-bucket paths are reused. */
+  flows?: readonly Flow[];
   configs: ReadonlyMap<string, NodeConfig[]>;
   topics: ReadonlyMap<string, Topic[]>;
 }
@@ -201,7 +203,27 @@ export function recordPaths(input: RecordInput): ClusterRecords[] {
     else clients.set(c.cluster, [c]);
   }
   const traces = new Map<string, PathResult>();
-  const ctx: Ctx = { ...input, byCluster, clients, traces, mskNames: new Map() };
+  for (const f of input.flows ?? [])
+    if (f.kind === 'broker-to-bucket' && f.source.kind === 'eni' && f.target.kind === 'service')
+      traces.set(`${f.source.id}|s3|${f.target.region}|${f.target.account ?? ''}`, f.result);
+  // Volumes by the instance they are attached to; bucket names sorted for glob patterns.
+  const volumesOf = new Map<string, Volume[]>();
+  for (const v of input.inventory.volumes)
+    for (const i of v.instanceIds) {
+      const list = volumesOf.get(i);
+      if (list) list.push(v);
+      else volumesOf.set(i, [v]);
+    }
+  const bucketNames = new NameIndex(input.inventory.buckets.map((b) => [b.name, b.name] as const));
+  const ctx: Ctx = {
+    ...input,
+    byCluster,
+    clients,
+    traces,
+    mskNames: new Map(),
+    volumesOf,
+    bucketNames,
+  };
   const units: { name: string; declared?: Declared; msk?: MskCluster }[] = [];
   for (const d of boundary.kafka.clusters) {
     const msk =
@@ -234,6 +256,8 @@ interface Ctx extends RecordInput {
   traces: Map<string, PathResult>;
   /** MSK cluster ARN → the cluster's name in this model. */
   mskNames: Map<string, string>;
+  volumesOf: Map<string, Volume[]>;
+  bucketNames: NameIndex<string>;
 }
 
 function ownerName(ctx: Ctx, account: string | undefined): string {
@@ -524,7 +548,14 @@ function clusterRecords(
     return stores.find((s) => s.node === h.node && s.store === h.store)!;
   };
 
-  const brokersIn = (az: string) => brokers.filter((b) => b.eni.azId === az);
+  const byAz = new Map<string, Broker[]>();
+  for (const b of brokers)
+    if (b.eni.azId) {
+      const list = byAz.get(b.eni.azId);
+      if (list) list.push(b);
+      else byAz.set(b.eni.azId, [b]);
+    }
+  const brokersIn = (az: string) => byAz.get(az) ?? [];
   if (kind === 'msk' && msk) {
     const tiered = /TIERED/i.test(mskStorageMode(msk) ?? '');
     const enc = mskEncryption(ctx, msk);
@@ -842,7 +873,7 @@ function declaredBuckets(ctx: Ctx, declared: Declared | undefined): string[] {
   const out = new Set<string>();
   for (const p of declared?.buckets ?? []) {
     if (!/[*?]/.test(p)) out.add(p);
-    else for (const b of ctx.inventory.buckets) if (globMatch(p, b.name)) out.add(b.name);
+    else for (const b of ctx.bucketNames.match([p])) out.add(b);
   }
   return [...out].sort();
 }
@@ -998,9 +1029,7 @@ function diskEncryption(ctx: Ctx, brokers: readonly Broker[]): Encryption {
   const instances = brokers.flatMap((b) => (b.instanceId ? [b.instanceId] : []));
   if (!instances.length)
     return { state: 'unknown', detail: 'the brokers are not EC2 instances of the snapshot' };
-  const vols = ctx.inventory.volumes.filter((v) =>
-    v.instanceIds.some((i) => instances.includes(i)),
-  );
+  const vols = [...new Set(instances.flatMap((i) => ctx.volumesOf.get(i) ?? []))];
   const missing = instances.filter((i) => !vols.some((v) => v.instanceIds.includes(i)));
   if (!vols.length)
     return {
