@@ -82,3 +82,16 @@ export function fmtBytes(b) {
 export function fmtInt(n) {
   return n.toLocaleString('en-US');
 }
+
+/** What the benchmarks print and record about the machine they ran on. */
+export function machineFacts() {
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg()[0],
+  };
+}

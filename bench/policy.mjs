@@ -27,12 +27,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureEstate, fmtBytes, fmtInt, fmtMs } from './estate.mjs';
+import { ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
@@ -88,15 +87,7 @@ const { BoundarySchema } = await dist('boundary/schema.js');
 const { buildInventory } = await dist('inventory/build.js');
 const { openSnapshotDir } = await dist('snapshot/reader.js');
 
-const machine = {
-  nproc: os.availableParallelism?.() ?? os.cpus().length,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  memoryBytes: os.totalmem(),
-  node: process.version,
-  v8: process.versions.v8,
-  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-  loadAverageAtStart: os.loadavg()[0],
-};
+const machine = machineFacts();
 log(
   `ownmap policy evaluator benchmark: node ${machine.node}, ${machine.nproc} CPUs (${machine.cpu}), ${fmtBytes(machine.memoryBytes)} RAM, ${machine.platform}`,
 );

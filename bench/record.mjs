@@ -40,14 +40,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ensureEstate, fmtBytes, fmtInt, fmtMs } from './estate.mjs';
+import { ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION, KAFKA_ESTATE_VERSION } from './synth.mjs';
 
@@ -109,15 +108,7 @@ const { buildNetwork } = await dist('paths/network.js');
 const { recordPaths } = await dist('paths/record.js');
 const { openSnapshotDir } = await dist('snapshot/reader.js');
 
-const machine = {
-  nproc: os.availableParallelism?.() ?? os.cpus().length,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  memoryBytes: os.totalmem(),
-  node: process.version,
-  v8: process.versions.v8,
-  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-  loadAverageAtStart: os.loadavg()[0],
-};
+const machine = machineFacts();
 log(
   `ownmap record-path benchmark: node ${machine.node}, ${machine.nproc} CPUs (${machine.cpu}), ${fmtBytes(machine.memoryBytes)} RAM, ${machine.platform}`,
 );
