@@ -25,7 +25,8 @@ const { values: opt } = parseArgs({
     size: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '5' },
     regen: { type: 'boolean', default: false },
-    'declare-all': { type: 'boolean', default: true },
+    // Node 20's parseArgs has no --no- negation: the negative is an option of its own.
+    'no-declare-all': { type: 'boolean', default: false },
   },
 });
 const size = Number(opt.size);
@@ -50,7 +51,7 @@ const boundary = parseBoundary(readFileSync(boundaryFile, 'utf8'), boundaryFile)
 const inventory = buildInventory(openSnapshotDir(join(estate.dir, 'snapshot')));
 // Every AutoMQ cluster of the estate, declared with its buckets and keys, and one client each
 // (in a subnet of its first broker's VPC): the synthetic boundary declares only a few.
-if (opt['declare-all']) {
+if (!opt['no-declare-all']) {
   const declared = new Set(boundary.kafka.clusters.map((c) => c.name));
   const firstBroker = new Map();
   for (const i of inventory.instances) {
