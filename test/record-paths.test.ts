@@ -1147,6 +1147,33 @@ describe('assumptions: what the model cannot see, it says', () => {
     );
   });
 
+  it.each([
+    ['an EC2 default host name', 'ip-10-8-2-20.eu-west-1.compute.internal', ['0', '1']],
+    [
+      'the interface’s private DNS name in capitals',
+      'IP-10-8-2-20.EU-WEST-1.COMPUTE.INTERNAL',
+      ['0', '1'],
+    ],
+    ['a Route 53 name', 'kafka-1.orders.internal', ['0']],
+    ['a default host name of another region', 'ip-10-8-2-20.us-east-1.compute.internal', ['0']],
+  ])('listener host names: %s', (_name, host, placed) => {
+    const configs = [
+      brokerConfigs(KAFKA_RF3)[0]!,
+      readNodeConfig('broker-1.properties', `node.id=1\nlisteners=PLAINTEXT://${host}:9092\n`),
+    ];
+    const c = clusterOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ azId: AZS[0], throughputMBps: 10 })],
+      configs: { orders: configs },
+    });
+    expect(c.brokers.map((b) => b.id)).toEqual(placed);
+    if (placed.length === 1)
+      expect(c.assumptions.join('\n')).toMatch(
+        /node 1 is left out: .*host names are matched to the interfaces' EC2 private DNS names only/,
+      );
+  });
+
   it('the topic list’s replication factor wins over default.replication.factor', () => {
     const c = clusterOf({
       estate: kafkaVpc(),

@@ -291,8 +291,15 @@ export const NetworkInterfaces = obj({
       InterfaceType: oS,
       Description: oS,
       PrivateIpAddress: oS,
+      PrivateDnsName: oS,
       PrivateIpAddresses: z
-        .array(obj({ PrivateIpAddress: oS, Association: obj({ PublicIp: oS }).optional() }))
+        .array(
+          obj({
+            PrivateIpAddress: oS,
+            PrivateDnsName: oS,
+            Association: obj({ PublicIp: oS }).optional(),
+          }),
+        )
         .default([]),
       Ipv6Addresses: z.array(obj({ Ipv6Address: oS })).default([]),
       Association: obj({ PublicIp: oS, IpOwnerId: oS }).optional(),

@@ -8,7 +8,7 @@ import type { Boundary } from '../boundary/schema.js';
 import type { Inventory, Src } from '../inventory/model.js';
 import type { NodeConfig } from '../topology/config.js';
 import { NameIndex } from '../util/name-index.js';
-import { addressIn, contains, parseCidr } from './cidr.js';
+import { addressIn, contains, parseAddress, parseCidr } from './cidr.js';
 import type { EniInfo, NetworkIndex } from './network.js';
 import { type PathResult, type PathSource, type PathTarget, tracePacket } from './trace.js';
 
@@ -57,6 +57,26 @@ export interface Flow {
 const KAFKA_PORT = 9092;
 const CLUSTER_TAG = /(^|[:._-])cluster$|^kafkacluster$/i;
 
+/**
+ * The interfaces a listener host names: an address, an interface's private DNS name, or an
+ * EC2 default host name (`ip-10-0-1-20.eu-west-1.compute.internal`, `ip-10-0-1-20.ec2.internal`).
+ */
+export function enisOfHost(net: NetworkIndex, host: string): EniInfo[] {
+  if (parseAddress(host)) return net.enisByIp.get(host) ?? [];
+  const name = host.toLowerCase().replace(/\.$/, '');
+  const named = net.enisByDns.get(name);
+  if (named) return named;
+  const m =
+    /^ip-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})(?:\.([a-z]{2}(?:-[a-z]+)+-\d)\.compute\.internal|\.ec2\.internal)?$/.exec(
+      name,
+    );
+  if (!m) return [];
+  const region = m[5] ?? (name.endsWith('.ec2.internal') ? 'us-east-1' : undefined);
+  return (net.enisByIp.get(`${m[1]}.${m[2]}.${m[3]}.${m[4]}`) ?? []).filter(
+    (e) => !region || e.region === region,
+  );
+}
+
 /** The brokers of each cluster the boundary declares (and of every MSK cluster). */
 export function brokersOf(
   inv: Inventory,
@@ -88,19 +108,21 @@ export function brokersOf(
       if (config.roles.length && !config.roles.includes('broker')) continue;
       const hosts = [...config.advertisedListeners, ...config.listeners]
         .filter((l) => !/CONTROLLER/.test(l.name))
-        .map((l) => l.host);
+        .map((l) => l.host)
+        .filter((h) => h !== '' && h !== '0.0.0.0' && h !== '::');
       const eni = hosts
-        .flatMap((h) => net.enisByIp.get(h) ?? [])
+        .flatMap((h) => enisOfHost(net, h))
         .find(
           (e) => (!d.account || e.account === d.account) && (!d.region || e.region === d.region),
         );
       if (!eni) {
+        const names = [...new Set(hosts)].filter((h) => !parseAddress(h));
         unplaced.push({
           cluster: d.name,
           config,
           reason: hosts.length
-            ? `no interface of the snapshot holds ${[...new Set(hosts)].join(', ')} (listener addresses of ${config.file})`
-            : `${config.file} names no listener address`,
+            ? `no interface of the snapshot holds ${[...new Set(hosts)].join(', ')} (listener addresses of ${config.file})${names.length ? `; host names are matched to the interfaces' EC2 private DNS names only (Route 53 records are not read)` : ''}`
+            : `${config.file} names no listener address (0.0.0.0 binds every interface but says none)`,
         });
         continue;
       }

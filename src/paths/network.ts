@@ -204,6 +204,8 @@ export interface NetworkIndex {
   enis: Map<string, EniInfo>;
   /** Private and public addresses (IPv4 and IPv6) → the interfaces that hold them. */
   enisByIp: Map<string, EniInfo[]>;
+  /** Interfaces by their private DNS names (lower case), as EC2 names them. */
+  enisByDns: Map<string, EniInfo[]>;
   instances: Map<string, { id: string; enis: string[]; src: Src }>;
   nats: Map<string, NatInfo>;
   endpoints: Map<string, EndpointInfo>;
@@ -290,6 +292,7 @@ export function buildNetwork(
     tableOfSubnet: new Map(),
     enis: new Map(),
     enisByIp: new Map(),
+    enisByDns: new Map(),
     instances: new Map(),
     nats: new Map(),
     endpoints: new Map(),
@@ -421,6 +424,16 @@ export function buildNetwork(
       const list = net.enisByIp.get(ip) ?? [];
       list.push(info);
       net.enisByIp.set(ip, list);
+    }
+    const names = new Set(
+      [e.raw.PrivateDnsName, ...e.raw.PrivateIpAddresses.map((a) => a.PrivateDnsName)].flatMap(
+        (n) => (n ? [n.toLowerCase()] : []),
+      ),
+    );
+    for (const n of names) {
+      const list = net.enisByDns.get(n) ?? [];
+      list.push(info);
+      net.enisByDns.set(n, list);
     }
   }
   for (const i of inv.instances) {
