@@ -225,13 +225,14 @@ const RECORDS: Record<
   string,
   [string, number, number | null, number | null, number | null, string][]
 > = {
-  'automq-byoc': [['orders', 2, 4204.8, 0, 0, 'shared-storage']],
+  'automq-byoc': [['orders', 1.333333333, 2803.2, 0, 0, 'shared-storage']],
   'kafka-tiered-nat': [['kprod', 3.833333333, 4029.6, 0, 1773.9, 'shared-nothing']],
   'msk-replicator': [
     ['payments', 2.916666667, 578.16, 630.72, 0, 'shared-nothing'],
-    ['payments-dr', 2.666666667, null, null, null, 'shared-nothing'],
+    // No producer of its own: MSK Replicator writes into it at the source's 12 MB/s.
+    ['payments-dr', 2.666666667, 420.48, 0, 0, 'shared-nothing'],
   ],
-  'multi-account-tgw': [['streaming-kafka', 4.75, 2995.92, 0, 0, 'shared-nothing']],
+  'multi-account-tgw': [['streaming-kafka', 2.416666667, 1524.24, 0, 0, 'shared-nothing']],
 };
 
 describe.each(Object.entries(RECORDS))('record paths of %s', (name, rows) => {

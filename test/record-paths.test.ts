@@ -25,7 +25,7 @@ import type { ClusterRecords, RecordPath } from '../src/paths/record.js';
 import { readSnapshot } from '../src/snapshot/reader.js';
 import { type NodeConfig, readNodeConfig } from '../src/topology/config.js';
 import { parseTopicList } from '../src/topology/topics.js';
-import { type Estate, keyArn, mskClusterArn } from './support/estate.js';
+import { type Estate, estate, keyArn, mskClusterArn } from './support/estate.js';
 import { type ClientInput, type ClusterInput, mskEstate } from './support/kafka.js';
 import {
   KAFKA_AZ_IDS as AZS,
@@ -44,6 +44,7 @@ const US = 'us-east-1';
 const GB_AT_10 = 26_280;
 const TIERED_BUCKET = 'acme-kafka-tiered-euw1';
 const DATA_BUCKET = 'acme-kafka-data-euw1';
+const ROUTER_BUCKET = 'acme-kafka-router-euw1';
 
 type Props = Record<string, string>;
 
@@ -86,19 +87,24 @@ const AUTOMQ: Props = {
   's3.data.buckets': `0@s3://${DATA_BUCKET}?region=${EU}`,
   's3.wal.path': `0@s3://${KAFKA_BUCKET}?region=${EU}`,
 };
+/** Zone routing: every broker names its channel bucket. */
 const ZONE_ROUTING: Props = {
   ...AUTOMQ,
-  'automq.zonerouter.channels': `0@s3://${KAFKA_BUCKET}?region=${EU}`,
+  'automq.zonerouter.channels': `0@s3://${ROUTER_BUCKET}?region=${EU}`,
 };
 
-/** Producers p1–p3, one in each AZ, 2 + 3 + 5 = 10 MB/s; p2 placed by its subnet. */
-const producers = (cluster = 'orders', rate = true): ClientInput[] =>
+/**
+ * Producers p1–p3, one in each AZ, 2 + 3 + 5 = 10 MB/s; p2 placed by its subnet. With `rack`
+ * each sets clientRack to its AZ id (what AutoMQ zone routing needs of a client).
+ */
+const producers = (cluster = 'orders', rate = true, rack = false): ClientInput[] =>
   AZS.map((azId, i) => ({
     name: `p${i + 1}`,
     role: 'producer' as const,
     cluster,
     ...(i === 1 ? { subnet: 'subnet-kafka-priv-b' } : { azId }),
     ...(rate ? { throughputMBps: [2, 3, 5][i]! } : {}),
+    ...(rack ? { clientRack: azId } : {}),
   }));
 
 /** G consumer groups g1…gG, one member in each AZ (client.rack = its AZ id unless told). */
@@ -139,6 +145,8 @@ interface Run {
   configs?: Record<string, NodeConfig[]>;
   /** Topic lists by cluster: YAML or `kafka-topics --describe` text. */
   topics?: Record<string, string>;
+  /** The parties (default: `partner`, account 222222222222). */
+  parties?: BoundaryInput['parties'];
 }
 
 const boundaryOf = (r: Run) =>
@@ -147,7 +155,7 @@ const boundaryOf = (r: Run) =>
     name: 'records',
     inside: { accounts: [{ id: A, name: 'platform' }] },
     approvedRegions: [EU],
-    parties: [{ name: 'partner', role: 'partner', accounts: [B] }],
+    parties: r.parties ?? [{ name: 'partner', role: 'partner', accounts: [B] }],
     kafka: { clusters: r.clusters, clients: r.clients ?? [], links: r.links ?? [] },
     ...(r.costs ? { costs: r.costs } : {}),
   });
@@ -208,12 +216,13 @@ describe('Kafka, 3 brokers in 3 AZs, RF 3: cross-AZ bytes through the whole mode
       perByte: 2 / 3 + 2,
     })),
     {
-      name: 'rack-aware, but one member of g2 sets no client.rack: g2 reads from leaders',
+      // KIP-392 is per client: g2-2 reads its third from leaders, two thirds of it across.
+      name: 'rack-aware, but one member of g2 sets no client.rack: that member alone reads from leaders',
       groups: 2,
       configs: brokerConfigs(RACK_AWARE, rackIsAz),
       rack: (g, az) => (g === 2 && az === 1 ? undefined : AZS[az]),
-      perByte: 2 / 3 + 2 + 2 / 3,
-      byGroup: { g1: 0, g2: 2 / 3 },
+      perByte: 2 / 3 + 2 + 2 / 9,
+      byGroup: { g1: 0, g2: 2 / 9 },
     },
     {
       name: 'rack-aware with rack names that are not AZ ids: client.rack names its AZ’s rack',
@@ -272,7 +281,9 @@ describe('Kafka, 3 brokers in 3 AZs, RF 3: cross-AZ bytes through the whole mode
     expect(c.crossAz.byHop.storage).toBe(0);
     expect(c.crossAz.perProducedByte).toBeCloseTo(k.perByte, 8);
     expect(c.crossAz.chargedPerProducedByte).toBeCloseTo(k.perByte, 8);
+    // Apache Kafka: every cross-AZ byte is billed.
     expect(c.crossAz.gbPerMonth).toBeCloseTo(k.perByte * GB_AT_10, 1);
+    expect(c.crossAz.billedGbPerMonth).toBe(c.crossAz.gbPerMonth);
     expect(c.crossAz.usdPerMonth).toBeCloseTo(k.perByte * GB_AT_10 * (k.usdPerGb ?? 0.02), 2);
     // Every path's crossAz flag agrees with the per-hop sum.
     const flagged = c.paths
@@ -306,43 +317,145 @@ describe('Kafka, 3 brokers in 3 AZs, RF 3: cross-AZ bytes through the whole mode
   });
 });
 
+describe('consumer groups: what each reads, and from where', () => {
+  const run = (clients: ClientInput[], configs = brokerConfigs(KAFKA_RF3)) =>
+    clusterOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [...producers(), ...clients],
+      configs: { orders: configs },
+    });
+  const member = (name: string, az: number, o: Partial<ClientInput> = {}): ClientInput => ({
+    name,
+    role: 'consumer',
+    cluster: 'orders',
+    group: 'g1',
+    azId: AZS[az]!,
+    ...o,
+  });
+
+  it('a group declared to read more than the producers write reads every record once, said', () => {
+    // 3 × 10 MB/s declared against 10 MB/s produced: producers are missing from the boundary.
+    const c = run([0, 1, 2].map((az) => member(`g1-${az + 1}`, az, { throughputMBps: 10 })));
+    expect(c.consumerGroups.map((g) => [g.name, g.crossAzPerProducedByte])).toEqual([
+      ['g1', expect.closeTo(2 / 3, 8)],
+    ]);
+    expect(c.crossAz.byHop.consume).toBeCloseTo(2 / 3, 9);
+    expect(c.assumptions).toContain(
+      'consumer group g1 reads 30 MB/s, more than the 10 MB/s the declared producers write: some producers are not declared; the group is counted as reading every record once',
+    );
+  });
+
+  it('a group declared to read half of what is produced pulls half the bytes', () => {
+    const c = run([0, 1, 2].map((az) => member(`g1-${az + 1}`, az, { throughputMBps: 5 / 3 })));
+    expect(c.crossAz.byHop.consume).toBeCloseTo(1 / 3, 9);
+    expect(c.assumptions.join('\n')).not.toMatch(/more than the/);
+  });
+
+  it('members are weighted by their declared throughput when every member declares one', () => {
+    // Rack-aware brokers; g1-1 (1 MB/s) says its rack, g1-2 (3 MB/s) does not: the group reads
+    // 4 of 10 MB/s, three quarters of it from leaders, two thirds of that across.
+    const c = run(
+      [
+        member('g1-1', 0, { throughputMBps: 1, clientRack: AZS[0] }),
+        member('g1-2', 1, { throughputMBps: 3 }),
+      ],
+      brokerConfigs(RACK_AWARE, rackIsAz),
+    );
+    expect(c.crossAz.byHop.consume).toBeCloseTo(0.4 * (3 / 4) * (2 / 3), 9);
+    expect(c.consumerGroups[0]).toMatchObject({ name: 'g1', rackAware: false });
+  });
+
+  it('when one member declares no throughput, members read equal parts of every record', () => {
+    const c = run(
+      [member('g1-1', 0, { throughputMBps: 1, clientRack: AZS[0] }), member('g1-2', 1)],
+      brokerConfigs(RACK_AWARE, rackIsAz),
+    );
+    expect(c.crossAz.byHop.consume).toBeCloseTo((1 / 2) * (2 / 3), 9);
+  });
+
+  it('rack-aware fetching is per member: the group is rack-aware only when every member is', () => {
+    const c = run(
+      [member('g1-1', 0, { clientRack: AZS[0] }), member('g1-2', 1, { clientRack: AZS[1] })],
+      brokerConfigs(RACK_AWARE, rackIsAz),
+    );
+    expect(c.consumerGroups[0]).toMatchObject({
+      name: 'g1',
+      rackAware: true,
+      crossAzPerProducedByte: 0,
+    });
+    expect(c.consumerGroups[0]!.why).toBeUndefined();
+  });
+});
+
 // ---------------------------------------------------------------- 2. AutoMQ
 
 interface AutoMqCase {
   name: string;
   config: Props;
+  /** Settings of broker i on top of `config`. */
+  perBroker?: (i: number) => Props;
   groups: number;
   rate?: boolean;
   zoneRouting: boolean;
   produce: number;
   consume: number;
   /**
-   * S3 requests a month in 8 MB objects at 10 MB/s (26,280,000 MB): every byte goes up twice
-   * (the WAL object, then the data object it is compacted into), and with zone routing the
-   * 2/3 taken for a leader in another AZ is handed over once more (a PUT and a GET).
+   * S3 requests a month in 8 MB objects at 10 MB/s (26,280,000 MB, 3,285,000 objects per
+   * byte per produced byte): every byte goes up twice (a PUT for the WAL object, a PUT for the
+   * data object it is compacted into) and compaction reads the WAL object back (a GET); with
+   * zone routing the 2/3 a broker takes for a leader in another AZ goes through the channel
+   * bucket once more (a PUT and a GET).
    */
   s3Requests: { puts: number; gets: number; usd: number } | 'null';
+  /** Each must match one assumption. */
+  says?: RegExp[];
 }
 
 describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
   const cases: AutoMqCase[] = [
     {
-      name: 'automq.zonerouter.channels: nothing crosses an AZ',
+      name: 'automq.zonerouter.channels, every client’s clientRack its AZ id: nothing crosses an AZ',
       config: ZONE_ROUTING,
       groups: 2,
       zoneRouting: true,
       produce: 0,
       consume: 0,
-      s3Requests: { puts: 8_760_000, gets: 2_190_000, usd: 44.68 },
+      // PUTs (1 + 1 + 2/3) × 3,285,000, GETs (1 + 2/3) × 3,285,000: $43.80 + $2.19.
+      s3Requests: { puts: 8_760_000, gets: 5_475_000, usd: 45.99 },
+      says: [/handed over through the channel bucket/],
     },
     {
-      name: 'any automq.zonerouter.* key turns zone routing on',
+      name: 'other automq.zonerouter.* keys without a channel: zone routing is off',
       config: { ...AUTOMQ, 'automq.zonerouter.rack.aware': 'true' },
       groups: 1,
-      zoneRouting: true,
-      produce: 0,
-      consume: 0,
-      s3Requests: { puts: 8_760_000, gets: 2_190_000, usd: 44.68 },
+      zoneRouting: false,
+      produce: 2 / 3,
+      consume: 2 / 3,
+      s3Requests: { puts: 6_570_000, gets: 3_285_000, usd: 34.16 },
+    },
+    {
+      name: 'the legacy automq.zone.router.enable: zone routing is off',
+      config: { ...AUTOMQ, 'automq.zone.router.enable': 'true' },
+      groups: 1,
+      zoneRouting: false,
+      produce: 2 / 3,
+      consume: 2 / 3,
+      s3Requests: { puts: 6_570_000, gets: 3_285_000, usd: 34.16 },
+    },
+    {
+      name: 'the channel on two brokers of three: zone routing is off, said',
+      config: AUTOMQ,
+      perBroker: (i): Props =>
+        i < 2 ? { 'automq.zonerouter.channels': ZONE_ROUTING['automq.zonerouter.channels']! } : {},
+      groups: 1,
+      zoneRouting: false,
+      produce: 2 / 3,
+      consume: 2 / 3,
+      s3Requests: { puts: 6_570_000, gets: 3_285_000, usd: 34.16 },
+      says: [
+        /automq\.zonerouter\.channels is set on some brokers only: zone routing is taken as off/,
+      ],
     },
     {
       name: 'no zone routing: produce and consume cross, nothing is replicated',
@@ -351,7 +464,9 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
       zoneRouting: false,
       produce: 2 / 3,
       consume: 4 / 3,
-      s3Requests: { puts: 6_570_000, gets: 0, usd: 32.85 },
+      // PUTs 2 × 3,285,000, GETs (compaction) 3,285,000: $32.85 + $1.314.
+      s3Requests: { puts: 6_570_000, gets: 3_285_000, usd: 34.16 },
+      says: [/partition leaders spread evenly over the brokers/],
     },
     {
       name: 'no producer declares a rate: no S3 request figures',
@@ -362,17 +477,18 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
       produce: 0,
       consume: 0,
       s3Requests: 'null',
+      says: [/no producer declares throughputMBps: no monthly figure is given/],
     },
   ];
   it.each(cases)('$name', (k) => {
-    const e = kafkaVpc({ s3Endpoint: true }).bucket(DATA_BUCKET, {
-      kmsKeyId: keyArn(KAFKA_KEY_ID),
-    });
+    const e = kafkaVpc({ s3Endpoint: true })
+      .bucket(DATA_BUCKET, { kmsKeyId: keyArn(KAFKA_KEY_ID) })
+      .bucket(ROUTER_BUCKET);
     const c = clusterOf({
       estate: e,
       clusters: [automqCluster()],
-      clients: [...producers('orders', k.rate ?? true), ...groups(k.groups)],
-      configs: { orders: brokerConfigs(k.config) },
+      clients: [...producers('orders', k.rate ?? true, true), ...groups(k.groups)],
+      configs: { orders: brokerConfigs(k.config, k.perBroker) },
     });
     expect(c.kind).toBe('automq');
     expect(c.zoneRouting).toBe(k.zoneRouting);
@@ -384,6 +500,11 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
     });
     expect(c.crossAz.perProducedByte).toBeCloseTo(k.produce + k.consume, 8);
     expect(pathsOf(c, 'replicate')).toEqual([]);
+    for (const re of k.says ?? [])
+      expect(
+        c.assumptions.some((a) => re.test(a)),
+        String(re),
+      ).toBe(true);
     const stores = c.stores.map((s) => ({
       node: s.node,
       store: s.store,
@@ -393,25 +514,20 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
       state: s.encryption?.state,
       key: s.encryption?.key,
     }));
+    const bucket = (name: string, store: string, state: string, key?: string) => ({
+      node: `arn:aws:s3:::${name}`,
+      store,
+      account: A,
+      region: EU,
+      owner: 'inside',
+      state,
+      key,
+    });
     expect(stores).toEqual([
-      {
-        node: `arn:aws:s3:::${DATA_BUCKET}`,
-        store: 's3-data',
-        account: A,
-        region: EU,
-        owner: 'inside',
-        state: 'kms',
-        key: keyArn(KAFKA_KEY_ID),
-      },
-      {
-        node: `arn:aws:s3:::${KAFKA_BUCKET}`,
-        store: 's3-wal',
-        account: A,
-        region: EU,
-        owner: 'inside',
-        state: 'sse-s3',
-        key: undefined,
-      },
+      bucket(DATA_BUCKET, 's3-data', 'kms', keyArn(KAFKA_KEY_ID)),
+      // The channel is a store only when zone routing is on.
+      ...(k.zoneRouting ? [bucket(ROUTER_BUCKET, 's3-router', 'sse-s3')] : []),
+      bucket(KAFKA_BUCKET, 's3-wal', 'sse-s3'),
     ]);
     // Through the S3 gateway endpoint: no NAT.
     const toS3 = c.paths.filter((p) => p.network);
@@ -421,6 +537,7 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
     if (k.s3Requests === 'null') {
       expect(c.s3Requests).toEqual({ putsPerMonth: null, getsPerMonth: null, usdPerMonth: null });
       expect(c.crossAz.gbPerMonth).toBeNull();
+      expect(c.crossAz.billedGbPerMonth).toBeNull();
     } else {
       expect(c.s3Requests).toEqual({
         putsPerMonth: k.s3Requests.puts,
@@ -428,7 +545,104 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
         usdPerMonth: k.s3Requests.usd,
       });
       expect(c.crossAz.gbPerMonth).toBeCloseTo((k.produce + k.consume) * GB_AT_10, 1);
+      expect(c.crossAz.billedGbPerMonth).toBe(c.crossAz.gbPerMonth);
     }
+  });
+
+  it('the channel bucket: each AZ’s brokers hand over what they take for leaders elsewhere', () => {
+    // Producers 2, 3, 5 MB/s in euw1-az1/2/3 write to the broker in their AZ; two thirds of
+    // the leaders are in other AZs, so each broker hands 2/3 of its AZ's writes on.
+    const c = clusterOf({
+      estate: kafkaVpc({ s3Endpoint: true }).bucket(DATA_BUCKET).bucket(ROUTER_BUCKET),
+      clusters: [automqCluster()],
+      clients: producers('orders', true, true),
+      configs: { orders: brokerConfigs(ZONE_ROUTING) },
+    });
+    const router = c.stores.find((s) => s.store === 's3-router');
+    expect(router).toMatchObject({
+      node: `arn:aws:s3:::${ROUTER_BUCKET}`,
+      kind: 'store',
+      label: `bucket ${ROUTER_BUCKET}`,
+      account: A,
+      region: EU,
+      owner: 'inside',
+    });
+    const handed = pathsOf(c, 'durable').filter((p) => last(p).store === 's3-router');
+    expect(
+      handed.map((p) => [p.hops[0]!.node, p.bytesPerProducedByte, p.crossAz, p.evidence[0]]),
+    ).toEqual(
+      AZS.map((az, i) => [
+        `brokers:orders@${az}`,
+        expect.closeTo(([2, 3, 5][i]! / 10) * (2 / 3), 8),
+        false,
+        { file: 'kafka/broker-0.properties', pointer: '/automq.zonerouter.channels' },
+      ]),
+    );
+    for (const p of handed) expect(p.network).toMatchObject({ disposition: 'delivered' });
+    // What each AZ's brokers write to the WAL is what its producers send.
+    const wal = pathsOf(c, 'durable').filter((p) => last(p).store === 's3-wal');
+    expect(wal.map((p) => p.bytesPerProducedByte)).toEqual([0.2, 0.3, 0.5]);
+  });
+
+  it('producers that do not route send nothing through the channel bucket', () => {
+    const clients = producers('orders', true, true).map((p) =>
+      p.name === 'p1' ? p : { ...p, clientRack: undefined },
+    );
+    const c = clusterOf({
+      estate: kafkaVpc({ s3Endpoint: true }).bucket(DATA_BUCKET).bucket(ROUTER_BUCKET),
+      clusters: [automqCluster()],
+      clients,
+      configs: { orders: brokerConfigs(ZONE_ROUTING) },
+    });
+    const handed = pathsOf(c, 'durable').filter((p) => last(p).store === 's3-router');
+    // Only p1 (2 of 10 MB/s, euw1-az1) routes: its broker hands on the 2/3 led elsewhere.
+    expect(handed.map((p) => [p.hops[0]!.node, p.bytesPerProducedByte])).toEqual([
+      [`brokers:orders@${AZS[0]}`, expect.closeTo(0.2 * (2 / 3), 8)],
+    ]);
+  });
+
+  it('zone routing needs the client to say its AZ: others talk to the leaders, said', () => {
+    // p1 says its AZ; p2 sets no clientRack; p3's names another AZ. g1 says its AZs; g2-2
+    // does not.
+    const clients = producers('orders', true, true).map((p) =>
+      p.name === 'p2'
+        ? { ...p, clientRack: undefined }
+        : p.name === 'p3'
+          ? { ...p, clientRack: AZS[0] }
+          : p,
+    );
+    const c = clusterOf({
+      estate: kafkaVpc({ s3Endpoint: true }).bucket(DATA_BUCKET).bucket(ROUTER_BUCKET),
+      clusters: [automqCluster()],
+      clients: [
+        ...clients,
+        ...groups(2, { rack: (g, az) => (g === 2 && az === 1 ? undefined : AZS[az]) }),
+      ],
+      configs: { orders: brokerConfigs(ZONE_ROUTING) },
+    });
+    expect(c.zoneRouting).toBe(true);
+    // p2 and p3 (3 + 5 of 10 MB/s) to leaders, two thirds of them in other AZs.
+    expect(c.crossAz.byHop.produce).toBeCloseTo((0.8 * 2) / 3, 9);
+    // g2-2 reads its third from leaders, two thirds of them in other AZs.
+    expect(c.crossAz.byHop.consume).toBeCloseTo(2 / 9, 9);
+    const produce = pathsOf(c, 'produce');
+    expect(produce.filter((p) => p.hops[0]!.node === 'client:p1').map((p) => last(p).azId)).toEqual(
+      [AZS[0]],
+    );
+    expect(produce.filter((p) => p.hops[0]!.node === 'client:p2')).toHaveLength(3);
+    for (const who of ['p2', 'p3', 'g2-2'])
+      expect(c.assumptions).toContain(
+        `client ${who} does not set clientRack to its AZ id: zone routing does not apply to it`,
+      );
+    expect(c.assumptions.join('\n')).not.toMatch(/client p1 does not set clientRack/);
+    expect(c.consumerGroups.map((g) => [g.name, g.rackAware, g.why])).toEqual([
+      ['g1', false, undefined],
+      [
+        'g2',
+        false,
+        'not every member sets clientRack to its AZ id, which zone routing needs (g2-2)',
+      ],
+    ]);
   });
 
   it('the data bucket’s key in an outside account shows on the store', () => {
@@ -439,10 +653,29 @@ describe('AutoMQ: S3 WAL and data buckets, zone routing', () => {
       estate: e,
       clusters: [automqCluster()],
       clients: producers(),
-      configs: { orders: brokerConfigs(ZONE_ROUTING) },
+      configs: { orders: brokerConfigs(AUTOMQ) },
     });
     const data = c.stores.find((s) => s.store === 's3-data')!;
     expect(data.encryption).toMatchObject({ state: 'kms', keyAccount: C, keyOwner: 'undeclared' });
+  });
+
+  it('a data bucket whose default key cannot be placed: unknown, not AWS managed', () => {
+    // A bare alias in a bucket whose region the snapshot does not hold: its scope is a guess.
+    const e = kafkaVpc({ s3Endpoint: true }).bucket(DATA_BUCKET, {
+      kmsKeyId: 'alias/acme-kafka',
+      noLocation: true,
+    });
+    const c = clusterOf({
+      estate: e,
+      clusters: [automqCluster()],
+      clients: producers(),
+      configs: { orders: brokerConfigs(AUTOMQ) },
+    });
+    const data = c.stores.find((s) => s.store === 's3-data')!;
+    expect(data.encryption).toMatchObject({
+      state: 'unknown',
+      detail: 'key alias/acme-kafka cannot be placed',
+    });
   });
 });
 
@@ -469,7 +702,9 @@ describe('MSK: replication between brokers is not billed', () => {
     expect(c.replicationFactor.value).toBe(3);
     expect(c.crossAz.perProducedByte).toBeCloseTo(2 / 3 + 2 + (2 * g) / 3, 8);
     expect(c.crossAz.chargedPerProducedByte).toBeCloseTo(2 / 3 + (2 * g) / 3, 8);
-    expect(c.crossAz.gbPerMonth).toBeCloseTo((2 / 3 + (2 * g) / 3) * GB_AT_10, 1);
+    // Every cross-AZ GB, then the billed part (the client traffic), priced on both sides.
+    expect(c.crossAz.gbPerMonth).toBeCloseTo((2 / 3 + 2 + (2 * g) / 3) * GB_AT_10, 1);
+    expect(c.crossAz.billedGbPerMonth).toBeCloseTo((2 / 3 + (2 * g) / 3) * GB_AT_10, 1);
     expect(c.crossAz.usdPerMonth).toBeCloseTo((2 / 3 + (2 * g) / 3) * GB_AT_10 * 0.02, 2);
     expect(c.stores.map((s) => s.store)).toEqual(Array(3).fill('msk-storage'));
     expect(c.assumptions.join('\n')).toMatch(/one broker assumed in each client subnet/);
@@ -571,15 +806,17 @@ describe('durable bytes to S3 through a NAT gateway', () => {
       natPerGb: 0.06,
     },
     {
-      // Zone routing: each broker writes what its AZ's producers send (2, 3, 5 of 10 MB/s).
-      name: 'AutoMQ S3 WAL, one NAT gateway, no S3 endpoint: b and c (0.3 + 0.5) cross',
+      // Zone routing: each broker writes what its AZ's producers send (2, 3, 5 of 10 MB/s) to
+      // the WAL, and 2/3 of it (what leaders in other AZs take) to the channel bucket.
+      name: 'AutoMQ S3 WAL, one NAT gateway, no S3 endpoint: b and c (0.3 + 0.5) cross, twice',
       vpc: {},
       kind: 'automq-wal',
       nat: true,
-      // The WAL upload (1), then compaction reads the WAL objects and writes stream objects
-      // through the same NAT gateway (2).
-      natBytes: 3,
-      storage: 0.8,
+      // The WAL upload (1), the channel (2/3), then compaction reads the WAL objects and
+      // writes stream objects through the same NAT gateway (2).
+      natBytes: 1 + 2 / 3 + 2,
+      // The WAL (0.8) and the channel (0.8 × 2/3) from b and c.
+      storage: 0.8 + (0.8 * 2) / 3,
     },
     {
       name: 'AutoMQ S3 WAL, an S3 gateway endpoint: no NAT',
@@ -591,12 +828,13 @@ describe('durable bytes to S3 through a NAT gateway', () => {
     },
   ];
   it.each(cases)('$name', (k) => {
-    const e = kafkaVpc(k.vpc).bucket(TIERED_BUCKET).bucket(DATA_BUCKET);
+    const e = kafkaVpc(k.vpc).bucket(TIERED_BUCKET).bucket(DATA_BUCKET).bucket(ROUTER_BUCKET);
     const tiered = k.kind === 'kafka-tiered';
     const c = clusterOf({
       estate: e,
       clusters: [tiered ? kafkaCluster() : automqCluster()],
-      clients: producers(),
+      // AutoMQ: the producers say their AZ, so zone routing applies to them.
+      clients: producers('orders', true, !tiered),
       configs: { orders: brokerConfigs(tiered ? TIERED : ZONE_ROUTING) },
       ...(k.costs ? { costs: k.costs } : {}),
     });
@@ -699,6 +937,7 @@ describe('S3 replication of a cluster’s bucket', () => {
       const e = kafkaVpc({ s3Endpoint: true })
         .bucket(DATA_BUCKET)
         .bucket(TIERED_BUCKET)
+        .bucket(ROUTER_BUCKET)
         .bucket(source, {
           replication: {
             rules: [
@@ -714,7 +953,7 @@ describe('S3 replication of a cluster’s bucket', () => {
       const c = clusterOf({
         estate: e,
         clusters: [kind === 'kafka-tiered' ? kafkaCluster() : automqCluster()],
-        clients: producers(),
+        clients: producers('orders', true, true),
         configs: { orders: brokerConfigs(kind === 'kafka-tiered' ? TIERED : ZONE_ROUTING) },
       });
       const out = pathsOf(c, 'replicate-out');
@@ -759,17 +998,19 @@ describe('S3 replication when the WAL and the data share a bucket', () => {
   // AutoMQ is often given one bucket for both (s3.wal.path and s3.data.buckets name it). The
   // cluster then has two store entries (s3-wal and s3-data) with the same node; one
   // replication rule must still give one replicate-out path of 1 byte ($525.60 a month at
-  // 10 MB/s, not twice that).
+  // 10 MB/s, not twice that). The channel bucket is another bucket: its objects are not
+  // replicated by the rule.
   it('one rule gives one replicate-out path carrying each byte once', () => {
     const e = kafkaVpc({ s3Endpoint: true })
       .bucket(KAFKA_BUCKET, {
         replication: { rules: [{ destBucket: 'acme-kafka-replica', destAccount: C }] },
       })
-      .bucket('acme-kafka-replica', { account: C, region: US });
+      .bucket('acme-kafka-replica', { account: C, region: US })
+      .bucket(ROUTER_BUCKET);
     const c = clusterOf({
       estate: e,
       clusters: [automqCluster()],
-      clients: producers(),
+      clients: producers('orders', true, true),
       configs: {
         orders: brokerConfigs({
           ...ZONE_ROUTING,
@@ -837,6 +1078,34 @@ describe('declared kafka.links', () => {
     expect(c.crossRegion.usdPerMonth).toBeCloseTo(k.bytes * GB_AT_10 * k.perGb, 2);
     // The link belongs to its source: the target records no outgoing copy.
     expect(pathsOf(out[1]!, 'replicate-out')).toEqual([]);
+    // The target has no producer of its own: the link writes into it at the source's rate.
+    expect(out[1]!.producedMBps).toBeCloseTo(10 * k.bytes, 9);
+    expect(out[1]!.assumptions).toContain(
+      `written by mirrormaker2 mm2-dr from orders at ${10 * k.bytes} MB/s (the source's producers)`,
+    );
+    expect(out[1]!.crossAz.gbPerMonth).not.toBeNull();
+  });
+
+  it('a target with producers of its own keeps their rate', () => {
+    const out = recordsOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster(), kafkaCluster({ name: 'orders-dr', region: US })],
+      clients: [
+        ...producers(),
+        {
+          name: 'dr-api',
+          role: 'producer',
+          cluster: 'orders-dr',
+          account: A,
+          region: US,
+          throughputMBps: 1,
+        },
+      ],
+      links: [{ name: 'mm2-dr', kind: 'mirrormaker2', from: 'orders', to: 'orders-dr' }],
+      configs: { orders: brokerConfigs(KAFKA_RF3) },
+    });
+    expect(out[1]!.producedMBps).toBe(1);
+    expect(out[1]!.assumptions.join('\n')).not.toMatch(/written by/);
   });
 
   it.each([
@@ -866,6 +1135,150 @@ describe('declared kafka.links', () => {
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toBe(
       `boundary.yaml:9: kafka.links.0.${k.end}: expected the name of a cluster in kafka.clusters, got 'nope'`,
+    );
+  });
+});
+
+/** MSK `payments` (eu-west-1) and `payments-dr` (us-east-1), an MSK Replicator between them. */
+function mskReplicated(): Estate {
+  const source = mskClusterArn('payments');
+  const target = mskClusterArn('payments-dr', A, US);
+  const arn = `arn:aws:kafka:${US}:${A}:replicator/payments-dr/7d1c2b3a-4e5f-4a6b-9c8d-0e1f2a3b4c5d-2`;
+  return mskEstate()
+    .mskCluster('payments-dr', { region: US })
+    .file(`${A}/${US}/kafka-list-replicators.json`, {
+      Replicators: [
+        { ReplicatorArn: arn, ReplicatorName: 'payments-dr', ReplicatorState: 'RUNNING' },
+      ],
+    })
+    .file(`${A}/${US}/kafka-describe-replicator/${encodeURIComponent(arn)}.json`, {
+      ReplicatorArn: arn,
+      ReplicatorName: 'payments-dr',
+      ReplicatorState: 'RUNNING',
+      KafkaClusters: [
+        { AmazonMskCluster: { MskClusterArn: source }, KafkaClusterAlias: 'payments-a1b2' },
+        { AmazonMskCluster: { MskClusterArn: target }, KafkaClusterAlias: 'payments-dr-c3d4' },
+      ],
+      ReplicationInfoList: [
+        { SourceKafkaClusterAlias: 'payments-a1b2', TargetKafkaClusterAlias: 'payments-dr-c3d4' },
+      ],
+    });
+}
+
+describe('MSK Replicator of the snapshot and kafka.links', () => {
+  const clusters: ClusterInput[] = [
+    { name: 'payments', kind: 'msk', msk: 'payments' },
+    { name: 'payments-dr', kind: 'msk', msk: 'payments-dr', region: US },
+  ];
+  const payApi: ClientInput = {
+    name: 'pay-api',
+    role: 'producer',
+    cluster: 'payments',
+    account: A,
+    azId: AZS[0],
+    throughputMBps: 4,
+  };
+
+  it('a declared msk-replicator link the snapshot shows is counted once, said', () => {
+    const out = recordsOf({
+      estate: mskReplicated(),
+      clusters,
+      clients: [payApi],
+      links: [{ name: 'dr', kind: 'msk-replicator', from: 'payments', to: 'payments-dr' }],
+    });
+    const c = out.find((x) => x.name === 'payments')!;
+    const links = pathsOf(c, 'replicate-out');
+    expect(links.map((p) => [p.link, p.bytesPerProducedByte])).toEqual([
+      [{ name: 'payments-dr', kind: 'msk-replicator' }, 1],
+    ]);
+    expect(c.assumptions).toContain(
+      'kafka.links dr is MSK Replicator payments-dr of the snapshot: counted once',
+    );
+    expect(c.crossRegion.perProducedByte).toBeCloseTo(1, 8);
+    // The DR cluster is written at the source's rate.
+    const dr = out.find((x) => x.name === 'payments-dr')!;
+    expect(dr.producedMBps).toBe(4);
+    expect(dr.assumptions).toContain(
+      "written by msk-replicator payments-dr from payments at 4 MB/s (the source's producers)",
+    );
+  });
+
+  it('a declared link of another kind between the same clusters is a second copy', () => {
+    const c = clusterOf(
+      {
+        estate: mskReplicated(),
+        clusters,
+        clients: [payApi],
+        links: [{ name: 'mm2', kind: 'mirrormaker2', from: 'payments', to: 'payments-dr' }],
+      },
+      'payments',
+    );
+    expect(
+      pathsOf(c, 'replicate-out')
+        .map((p) => `${p.link?.kind} ${p.link?.name}`)
+        .sort(),
+    ).toEqual(['mirrormaker2 mm2', 'msk-replicator payments-dr']);
+    expect(c.crossRegion.perProducedByte).toBeCloseTo(2, 8);
+  });
+});
+
+describe('cluster names', () => {
+  it.each([
+    {
+      name: 'MSK clusters of the snapshot sharing a name: made unique by region',
+      estate: () => estate().mskCluster('payments').mskCluster('payments', { region: US }),
+      clusters: [] as ClusterInput[],
+      expect: [
+        ['payments@eu-west-1', mskClusterArn('payments')],
+        ['payments@us-east-1', mskClusterArn('payments', A, US)],
+      ],
+    },
+    {
+      name: 'sharing a name and a region: made unique by account and region',
+      estate: () => estate().mskCluster('payments').mskCluster('payments', { account: B }),
+      clusters: [] as ClusterInput[],
+      expect: [
+        [`payments@${A}/eu-west-1`, mskClusterArn('payments')],
+        [`payments@${B}/eu-west-1`, mskClusterArn('payments', B)],
+      ],
+    },
+    {
+      name: 'the boundary declares one by name and region: it keeps the name, the other is made unique',
+      estate: () => estate().mskCluster('payments').mskCluster('payments', { region: US }),
+      clusters: [{ name: 'payments', kind: 'msk', msk: 'payments', region: US }] as ClusterInput[],
+      expect: [
+        ['payments', mskClusterArn('payments', A, US)],
+        ['payments@eu-west-1', mskClusterArn('payments')],
+      ],
+    },
+  ])('$name', (k) => {
+    const out = recordsOf({ estate: k.estate(), clusters: k.clusters });
+    expect(out.map((c) => [c.name, c.arn])).toEqual(k.expect);
+  });
+
+  it('a cluster name used twice in the boundary is a one-line error', () => {
+    const yaml = [
+      'version: 1',
+      'name: x',
+      'inside:',
+      `  accounts: [{ id: "${A}" }]`,
+      'kafka:',
+      '  clusters:',
+      '    - { name: orders, kind: kafka }',
+      '    - { name: orders, kind: automq }',
+      '',
+    ].join('\n');
+    let err: unknown;
+    try {
+      parseBoundary(yaml, 'boundary.yaml');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    const message = (err as Error).message;
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toBe(
+      "boundary.yaml:8: kafka.clusters.1.name: expected a cluster name used once, got 'orders' again",
     );
   });
 });
@@ -920,6 +1333,21 @@ describe('broker disk encryption (describe-volumes)', () => {
       name: 'an inside key and an outside key: the outside key decides',
       volumes: [{ kmsKeyId: keyArn(INSIDE_KEY) }, { kmsKeyId: keyArn(OUTSIDE_KEY, C) }],
       expect: { state: 'kms', keyOwner: 'undeclared', keyAccount: C },
+    },
+    {
+      name: 'a partner key and an undeclared key: the least trusted (undeclared) decides',
+      volumes: [{ kmsKeyId: keyArn(PARTNER_KEY, B) }, { kmsKeyId: keyArn(OUTSIDE_KEY, C) }],
+      expect: { state: 'kms', keyOwner: 'undeclared', keyAccount: C },
+    },
+    {
+      name: 'an undeclared key and a partner key: the undeclared still decides, whatever the order',
+      volumes: [{ kmsKeyId: keyArn(OUTSIDE_KEY, C) }, { kmsKeyId: keyArn(PARTNER_KEY, B) }],
+      expect: { state: 'kms', keyOwner: 'undeclared', keyAccount: C },
+    },
+    {
+      name: 'the AWS managed aws/ebs key and a partner key: the partner decides',
+      volumes: [{ kmsKeyId: keyArn(AWS_EBS_KEY) }, { kmsKeyId: keyArn(PARTNER_KEY, B) }],
+      expect: { state: 'kms', keyOwner: 'partner', keyAccount: B },
     },
     {
       name: 'the AWS managed aws/ebs key: aws-managed',
@@ -1189,6 +1617,85 @@ describe('assumptions: what the model cannot see, it says', () => {
   });
 });
 
+describe('topic lists: internal topics, tiering, default placement', () => {
+  /** `__consumer_offsets`, 3 partitions, RF 3, leaders on broker 1 (euw1-az2). */
+  const OFFSETS = [
+    'Topic: __consumer_offsets\tTopicId: 9Qm0wzZ5S3mEVwpAq6yV1h\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: cleanup.policy=compact',
+    '\tTopic: __consumer_offsets\tPartition: 0\tLeader: 1\tReplicas: 1,2,0\tIsr: 1,2,0',
+    '\tTopic: __consumer_offsets\tPartition: 1\tLeader: 1\tReplicas: 1,2,0\tIsr: 1,2,0',
+    '\tTopic: __consumer_offsets\tPartition: 2\tLeader: 1\tReplicas: 1,2,0\tIsr: 1,2,0',
+    '',
+  ].join('\n');
+  const run = (topics: string | undefined, configs = brokerConfigs(KAFKA_RF3)) =>
+    clusterOf({
+      estate: kafkaVpc({ s3Endpoint: true }).bucket(TIERED_BUCKET),
+      clusters: [kafkaCluster()],
+      clients: [P({ azId: AZS[0], throughputMBps: 10 })],
+      configs: { orders: configs },
+      ...(topics ? { topics: { orders: topics } } : {}),
+    });
+  const sum = (paths: RecordPath[]) => paths.reduce((t, p) => t + p.bytesPerProducedByte, 0);
+
+  it('internal topics (__…) carry no produced records: left out of the traffic, said', () => {
+    const c = run(DESCRIBE_ALL_ON_0 + OFFSETS);
+    expect(c.replicationFactor).toEqual({
+      value: 2,
+      from: 'the topic list (1 topic, weighted by partitions)',
+    });
+    expect(c.assumptions).toContain('1 internal topic (__…) left out of the traffic');
+    expect(c.assumptions.join('\n')).toMatch(
+      /partition placement from the topic list \(3 partitions/,
+    );
+    // As without __consumer_offsets: every leader on broker 0, one follower on broker 1.
+    expect(c.crossAz.byHop).toMatchObject({ produce: 0, replicate: 1, consume: 0 });
+  });
+
+  it('a topic tiers only when it sets remote.storage.enable=true', () => {
+    // The describe text has no remote.storage.enable: Kafka's default, not tiered.
+    const c = run(DESCRIBE_ALL_ON_0, brokerConfigs(TIERED));
+    expect(pathsOf(c, 'tier')).toEqual([]);
+    expect(c.assumptions.join('\n')).not.toMatch(/every topic is assumed/);
+  });
+
+  it('tiered topics weigh by partitions: 3 of 6 partitions tier, half the bytes', () => {
+    const yaml = [
+      'topics:',
+      '  - { name: orders, partitions: 3, replicationFactor: 3, remoteStorage: true }',
+      '  - { name: audit, partitions: 1, replicationFactor: 3, remoteStorage: false }',
+      '  - { name: events, partitions: 2, replicationFactor: 3 }',
+      '',
+    ].join('\n');
+    const c = run(yaml, brokerConfigs(TIERED));
+    expect(sum(pathsOf(c, 'tier'))).toBeCloseTo(0.5, 8);
+  });
+
+  it('no topic list: every topic is assumed tiered, said', () => {
+    const c = run(undefined, brokerConfigs(TIERED));
+    expect(sum(pathsOf(c, 'tier'))).toBeCloseTo(1, 8);
+    expect(c.assumptions).toContain(
+      'no topic list: every topic is assumed to set remote.storage.enable=true (give the topic list for the real share)',
+    );
+  });
+
+  it('topics without an assignment are placed with their own replication factor', () => {
+    // 1 partition at RF 3 and 3 at RF 1: (1 × 2 + 3 × 0) / 4 = 0.5 follower copies per byte
+    // (an average RF of 1.5 rounded to 2 would give 1).
+    const yaml = [
+      'topics:',
+      '  - { name: orders, partitions: 1, replicationFactor: 3 }',
+      '  - { name: clicks, partitions: 3, replicationFactor: 1 }',
+      '',
+    ].join('\n');
+    const c = run(yaml);
+    expect(c.crossAz.byHop.replicate).toBeCloseTo(0.5, 9);
+    expect(c.crossAz.byHop.produce).toBeCloseTo(2 / 3, 9);
+    expect(sum(pathsOf(c, 'durable'))).toBeCloseTo(1.5, 8);
+    expect(c.assumptions).toContain(
+      'topics without an assignment: leaders spread evenly over the brokers, replicas on the next AZs, each partition carrying the same traffic',
+    );
+  });
+});
+
 describe('clients in other accounts and regions', () => {
   it('a partner’s producer: its produce paths cross the account and leave the boundary', () => {
     const c = clusterOf({
@@ -1219,6 +1726,54 @@ describe('clients in other accounts and regions', () => {
     });
     expect(c.crossRegion.perProducedByte).toBeCloseTo(1, 8);
     expect(c.crossAz.chargedPerProducedByte).toBeCloseTo(2 / 3 + 2, 8);
+  });
+
+  it('a client with no account, subnet or VPC: who runs it is unknown, not outside, said', () => {
+    const c = clusterOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ azId: AZS[0], throughputMBps: 10 })],
+      configs: { orders: brokerConfigs(KAFKA_RF3) },
+    });
+    const produce = pathsOf(c, 'produce');
+    expect(produce).toHaveLength(3);
+    for (const p of produce) {
+      expect(p.hops[0]).toMatchObject({ owner: 'unknown', region: EU });
+      expect(p.hops[0]!.account).toBeUndefined();
+      expect([p.crossAccount, p.crossRegion, p.leavesBoundary]).toEqual([false, false, false]);
+    }
+    expect(c.assumptions).toContain(
+      'client p names no account, subnet or VPC of the snapshot: who runs it is unknown',
+    );
+    expect(c.assumptions).toContain('client p names no region: taken to run in eu-west-1');
+  });
+
+  it.each([
+    ['its subnet', { subnet: 'subnet-kafka-priv-b' }],
+    ['its VPC', { vpc: 'vpc-kafka', azId: AZS[1] }],
+  ])('a client placed by %s takes its account and region', (_by, where) => {
+    const c = clusterOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ ...where, throughputMBps: 10 })],
+      configs: { orders: brokerConfigs(KAFKA_RF3) },
+    });
+    for (const p of pathsOf(c, 'produce'))
+      expect(p.hops[0]).toMatchObject({ account: A, region: EU, azId: AZS[1], owner: 'inside' });
+    expect(c.assumptions.join('\n')).not.toMatch(/client p names no/);
+  });
+
+  it('a producer in another region is billed as inter-region, not also as inter-AZ', () => {
+    const c = clusterOf({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ account: A, region: US, azId: 'use1-az1', throughputMBps: 10 })],
+      configs: { orders: brokerConfigs(KAFKA_RF3) },
+    });
+    expect(c.crossAz.byHop.produce).toBe(0);
+    expect(c.crossAz.chargedPerProducedByte).toBeCloseTo(2, 8);
+    expect(c.crossRegion.perProducedByte).toBeCloseTo(1, 8);
+    for (const p of pathsOf(c, 'produce')) expect(p.crossRegion).toBe(true);
   });
 });
 
@@ -1352,6 +1907,7 @@ describe('ownmap paths record', () => {
     expect(orders.brokers).toHaveLength(3);
     expect(orders.crossAz.perProducedByte).toBeCloseTo(2 / 3 + 2 + 4 / 3 + 2 / 3, 8);
     expect(orders.nat.perProducedByte).toBeCloseTo(1, 8);
+    expect(report.gaps).toEqual([]);
     expect((await cli(base)).stdout).toBe(r.stdout);
   });
 
@@ -1376,6 +1932,95 @@ describe('ownmap paths record', () => {
     expect(r.stdout).toMatch(/tier .*via NAT/);
     expect(r.stdout).toMatch(/at 10 MB\/s: cross-AZ [\d,]+ GB \$[\d,.]+\/month/);
     expect(r.stdout).toContain('assumptions:');
+    expect(r.stdout).not.toContain('gaps');
+  });
+
+  it('text: figures that round to a whole number print without a trailing dot', async () => {
+    // 3.9999 MB/s prints as 4 (toFixed(3) gives 4.000, not 4.).
+    const f = onDisk({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ azId: AZS[0], throughputMBps: 3.9999 })],
+      configs: { orders: brokerConfigs(KAFKA_RF3) },
+    });
+    const r = await cli([
+      'paths',
+      'record',
+      f.snapshot,
+      '--boundary',
+      f.boundary,
+      '--format',
+      'text',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}at 4 MB\/s: /m);
+    expect(r.stdout).not.toMatch(/\d\.[ ×)]/);
+  });
+
+  it('text: control characters in names from the boundary are replaced', async () => {
+    const f = onDisk({
+      estate: kafkaVpc(),
+      clusters: [kafkaCluster()],
+      clients: [P({ account: B, azId: AZS[0], throughputMBps: 10 })],
+      configs: { orders: brokerConfigs(KAFKA_RF3) },
+      parties: [{ name: 'part\u001b[31mner', role: 'partner', accounts: [B] }],
+    });
+    const r = await cli([
+      'paths',
+      'record',
+      f.snapshot,
+      '--boundary',
+      f.boundary,
+      '--format',
+      'text',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('producer p [222222222222/eu-west-1/euw1-az1; part?[31mner]');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('a failed call where the clusters are: listed in gaps (JSON and text), exit 3', async () => {
+    const run = everything();
+    // describe-volumes failed where the brokers run; a call in a region where no cluster, store
+    // or client is does not count.
+    run.estate
+      .gap({ account: A, region: EU, service: 'ec2', operation: 'describe-volumes' })
+      .gap({ account: B, region: 'eu-central-1', service: 'ec2', operation: 'describe-subnets' });
+    const f = onDisk(run);
+    const args = ['paths', 'record', f.snapshot, '--boundary', f.boundary];
+    const json = await cli(args);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(3);
+    const report = JSON.parse(json.stdout);
+    expect(report.gaps).toEqual([
+      expect.objectContaining({
+        account: A,
+        region: EU,
+        service: 'ec2',
+        operation: 'describe-volumes',
+        code: 'AccessDenied',
+      }),
+    ]);
+    const text = await cli([...args, '--format', 'text']);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toContain(
+      'gaps (failed calls where these clusters are; figures there may be incomplete):\n  ec2 describe-volumes in 111111111111/eu-west-1: AccessDenied\n',
+    );
+  });
+
+  it('a failed call only where no cluster is: no gap, exit 0', async () => {
+    const run = everything();
+    run.estate.gap({
+      account: B,
+      region: 'eu-central-1',
+      service: 'ec2',
+      operation: 'describe-subnets',
+    });
+    const f = onDisk(run);
+    const r = await cli(['paths', 'record', f.snapshot, '--boundary', f.boundary]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).gaps).toEqual([]);
   });
 
   it('an unknown --cluster exits 2 with one line on stderr', async () => {

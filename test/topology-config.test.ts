@@ -132,6 +132,59 @@ describe('readNodeConfig', () => {
     expect(c.automq?.data.map((d) => d.bucket)).toEqual(['a', 'b']);
     expect(c.automq?.wal).toMatchObject({ kind: 'block', path: '/dev/nvme1n1' });
     expect(c.automq?.zoneRouting).toBe(true);
+    expect(c.automq?.zoneRouter).toEqual({
+      id: '0',
+      bucket: 'r',
+      region: 'eu-west-1',
+      endpoint: undefined,
+      from: { key: 'automq.zonerouter.channels', line: 3 },
+    });
+  });
+  it.each([
+    ['another automq.zonerouter.* key alone', 'automq.zonerouter.rack.aware=true'],
+    ['the legacy automq.zone.router.enable', 'automq.zone.router.enable=true'],
+    ['an empty automq.zonerouter.channels', 'automq.zonerouter.channels='],
+  ])('zone routing needs a channel: %s leaves it off', (_name, line) => {
+    const c = readNodeConfig(
+      'router.properties',
+      `s3.data.buckets=0@s3://a?region=eu-west-1\ns3.wal.path=0@s3://w?region=eu-west-1\n${line}\n`,
+    );
+    expect(c.automq?.zoneRouting).toBe(false);
+    expect(c.automq?.zoneRouter).toBeUndefined();
+  });
+  it('a region that is not an AWS region name is stated and left unknown', () => {
+    const c = readNodeConfig(
+      'region.properties',
+      [
+        's3.data.buckets=0@s3://a?region=eu-west-1,1@s3://b?region=Ireland',
+        's3.wal.path=0@s3://w?region=eu-west-1x',
+        'automq.zonerouter.channels=0@s3://r?region=us-east-1',
+      ].join('\n'),
+    );
+    expect(c.automq?.data.map((d) => [d.bucket, d.region])).toEqual([
+      ['a', 'eu-west-1'],
+      ['b', undefined],
+    ]);
+    expect(c.automq?.wal).toMatchObject({ kind: 's3', bucket: 'w', region: undefined });
+    expect(c.automq?.zoneRouter).toMatchObject({ bucket: 'r', region: 'us-east-1' });
+    expect(c.problems).toEqual([
+      { line: 1, message: "s3.data.buckets: region 'Ireland' is not an AWS region name" },
+      { line: 2, message: "s3.wal.path: region 'eu-west-1x' is not an AWS region name" },
+    ]);
+  });
+  it('a tiered-storage region that is not an AWS region name is stated and left unknown', () => {
+    const c = readNodeConfig(
+      'tiered.properties',
+      [
+        'remote.log.storage.system.enable=true',
+        'rsm.config.storage.s3.bucket.name=t',
+        'rsm.config.storage.s3.region=eu_west_1',
+      ].join('\n'),
+    );
+    expect(c.tieredStorage).toMatchObject({ enabled: true, bucket: 't', region: undefined });
+    expect(c.problems).toEqual([
+      { line: 3, message: "region 'eu_west_1' is not an AWS region name" },
+    ]);
   });
   it('Apache Kafka: rack-aware fetching, replication settings, KIP-405 tiered storage to S3', () => {
     const c = readNodeConfig(

@@ -62,6 +62,52 @@ describe('cross-AZ bytes per produced byte (closed forms)', () => {
     );
     expect(c.replicate).toBe(1);
   });
+  it('rack-aware fetching per member (KIP-392): one member of three from leaders, 2/9', () => {
+    const c = crossAzPerProducedByte(
+      spread('kafka', 0, { consumerGroups: [{ azIds: AZS, rackAware: [true, true, false] }] }),
+    );
+    expect(c.consume).toBeCloseTo(2 / 9, 10);
+  });
+  it('a member without a flag in the per-member list fetches from leaders', () => {
+    const c = crossAzPerProducedByte(
+      spread('kafka', 0, { consumerGroups: [{ azIds: AZS, rackAware: [true] }] }),
+    );
+    expect(c.consume).toBeCloseTo(4 / 9, 10);
+  });
+  it('members weighted by their part of the reads: 3 of 4 from leaders, 2/3 of it across', () => {
+    const c = crossAzPerProducedByte(
+      spread('kafka', 0, {
+        consumerGroups: [{ azIds: AZS.slice(0, 2), rackAware: [true, false], weights: [1, 3] }],
+      }),
+    );
+    expect(c.consume).toBeCloseTo(1 / 2, 10);
+  });
+  it('weights that do not match the members count as equal parts', () => {
+    const c = crossAzPerProducedByte(
+      spread('kafka', 0, {
+        consumerGroups: [{ azIds: AZS.slice(0, 2), rackAware: [true, false], weights: [1] }],
+      }),
+    );
+    expect(c.consume).toBeCloseTo(1 / 3, 10);
+  });
+  it('a group reading half the records pulls half the bytes', () => {
+    const c = crossAzPerProducedByte(
+      spread('kafka', 0, { consumerGroups: [{ azIds: AZS, share: 0.5 }] }),
+    );
+    expect(c.consume).toBeCloseTo(1 / 3, 10);
+  });
+  it('AutoMQ zone routing per client: a client that does not take part talks to the leaders', () => {
+    const c = crossAzPerProducedByte(
+      spread('automq', 0, {
+        zoneRouting: true,
+        producers: AZS.map((azId, i) => ({ azId, share: 1, routed: i !== 1 })),
+        consumerGroups: [{ azIds: AZS, routed: [true, true, false] }],
+      }),
+    );
+    expect(c.produce).toBeCloseTo(2 / 9, 10);
+    expect(c.consume).toBeCloseTo(2 / 9, 10);
+    expect(c.replicate).toBe(0);
+  });
   it('a producer in an AZ with no broker always crosses', () => {
     const c = crossAzPerProducedByte(
       spread('kafka', 0, { producers: [{ azId: 'euw1-az9', share: 1 }] }),

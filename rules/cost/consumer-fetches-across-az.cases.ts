@@ -6,6 +6,7 @@ import {
   checkoutApi,
   mskEstate,
   ordersBoundary,
+  zoneRouter,
 } from '../../test/support/kafka.js';
 import { KAFKA_AZ_IDS as AZS, kafkaVpc } from '../../test/support/network.js';
 
@@ -18,6 +19,9 @@ const brokers = (extra: string[] = [], rack?: (i: number) => string) =>
 const rackIsAzId = (i: number) => AZS[i]!;
 
 const producer = checkoutApi(10, { azId: AZS[0] });
+/** The same producer saying its AZ (client.rack = its AZ id), as AutoMQ zone routing needs. */
+const routedProducer = checkoutApi(10, { azId: AZS[0], clientRack: true });
+const WAL = 's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1';
 
 /** Consumer group `billing`, one member in each AZ (the second placed by its subnet). */
 const billing = (rack: (i: number) => string | undefined = () => undefined, cluster = 'orders') =>
@@ -66,7 +70,9 @@ export default [
     expect: [],
   },
   {
-    name: 'rack-aware selector, but one member sets no client.rack',
+    // KIP-392 is per client: the two members with client.rack read in their AZ, billing-3
+    // reads a third of the records from leaders, two thirds of them in other AZs (2/9).
+    name: 'rack-aware selector, but one member sets no client.rack: that member alone reads from leaders',
     estate: kafkaVpc(),
     boundary: kafka([producer, ...billing((i) => (i === 2 ? undefined : AZS[i]))]),
     configs: { orders: brokers([RF3, SELECTOR], rackIsAzId) },
@@ -74,7 +80,7 @@ export default [
       {
         resource: 'cluster:orders',
         message:
-          'not every member sets a client.rack that names a broker rack in its AZ (billing-3)',
+          'not every member sets a client.rack that names a broker rack in its AZ (billing-3). It costs 5,840 GB and $116.80 a month at $0.01/GB each way (0.222 bytes per produced byte at 10 MB/s).',
       },
     ],
   },
@@ -105,26 +111,78 @@ export default [
     name: 'AutoMQ without zone-aware routing',
     estate: kafkaVpc(),
     boundary: kafka([producer, ...billing()], 'automq'),
-    configs: { orders: brokers(['s3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1']) },
+    configs: { orders: brokers([WAL]) },
     expect: [
       {
         resource: 'cluster:orders',
         message:
-          'Consumer group billing of automq cluster orders reads across AZs although brokers run in its AZs (euw1-az1, euw1-az2, euw1-az3): zone-aware routing (automq.zonerouter.*) is off.',
+          'Consumer group billing of automq cluster orders reads across AZs although brokers run in its AZs (euw1-az1, euw1-az2, euw1-az3): zone-aware routing (automq.zonerouter.channels) is off.',
       },
     ],
   },
   {
-    name: 'AutoMQ with zone-aware routing: each member reads from its own AZ, passes',
+    name: 'AutoMQ with only other automq.zonerouter.* keys: zone routing is off',
     estate: kafkaVpc(),
-    boundary: kafka([producer, ...billing()], 'automq'),
-    configs: {
-      orders: brokers([
-        's3.wal.path=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-        'automq.zonerouter.channels=0@s3://acme-kafka-wal-euw1?region=eu-west-1',
-      ]),
-    },
+    boundary: kafka([routedProducer, ...billing((i) => AZS[i])], 'automq'),
+    configs: { orders: brokers([WAL, 'automq.zonerouter.rack.aware=true']) },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        message: 'zone-aware routing (automq.zonerouter.channels) is off',
+      },
+    ],
+  },
+  {
+    name: 'AutoMQ with zone routing, every member’s clientRack its AZ id: each reads from its own AZ, passes',
+    estate: kafkaVpc(),
+    boundary: kafka([routedProducer, ...billing((i) => AZS[i])], 'automq'),
+    configs: { orders: brokers([WAL, ...zoneRouter()]) },
     expect: [],
+  },
+  {
+    name: 'AutoMQ with zone routing, but the members set no clientRack: they read from leaders',
+    estate: kafkaVpc(),
+    boundary: kafka([routedProducer, ...billing()], 'automq'),
+    configs: { orders: brokers([WAL, ...zoneRouter()]) },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        message:
+          'Consumer group billing of automq cluster orders reads across AZs although brokers run in its AZs (euw1-az1, euw1-az2, euw1-az3): not every member sets clientRack to its AZ id, which zone routing needs (billing-1, billing-2, billing-3). It costs 17,520 GB and $350.40 a month',
+      },
+    ],
+  },
+  {
+    name: 'AutoMQ with zone routing, one member’s clientRack names another AZ: it alone reads from leaders',
+    estate: kafkaVpc(),
+    boundary: kafka([routedProducer, ...billing((i) => (i === 2 ? AZS[0] : AZS[i]))], 'automq'),
+    configs: { orders: brokers([WAL, ...zoneRouter()]) },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        message:
+          'which zone routing needs (billing-3). It costs 5,840 GB and $116.80 a month at $0.01/GB each way (0.222 bytes per produced byte at 10 MB/s)',
+      },
+    ],
+  },
+  {
+    name: 'AutoMQ with the channel on two brokers of three: zone routing is off',
+    estate: kafkaVpc(),
+    boundary: kafka([routedProducer, ...billing((i) => AZS[i])], 'automq'),
+    configs: {
+      orders: Object.fromEntries(
+        Object.entries(brokers([WAL])).map(([f, text], i) => [
+          f,
+          i < 2 ? `${text}\n${zoneRouter()[0]}` : text,
+        ]),
+      ),
+    },
+    expect: [
+      {
+        resource: 'cluster:orders',
+        message: 'zone-aware routing (automq.zonerouter.channels) is off',
+      },
+    ],
   },
   {
     name: 'MSK that does not declare the rack-aware selector',

@@ -7,6 +7,8 @@ export default defineRule({
   category: 'cost',
   severity: 'low',
   needs: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'],
+  // A cost estimate: the record report states what it could not see.
+  handlesGaps: true,
   rationale:
     'A shared-nothing Kafka cluster spread over AZs for resilience copies each record from the leader to RF−1 followers, most of them in other AZs: with RF 3 over 3 AZs, two bytes cross an AZ for every byte produced, billed on both sides. On a self-managed cluster it is usually the largest line of the network bill; MSK does not bill it.',
   remediation:
@@ -23,10 +25,18 @@ export default defineRule({
       ctx.report({
         resource: clusterResource(c),
         message: `Kafka cluster ${c.name} copies each record to ${c.replicationFactor.value - 1} follower${c.replicationFactor.value - 1 === 1 ? '' : 's'} across ${c.azIds.length} AZs (replication factor ${c.replicationFactor.value}, from ${c.replicationFactor.from}): ${monthlyText(c, c.crossAz.byHop.replicate, rate * 2, `$${rate}/GB each way`)}.`,
-        evidence: recordEvidence(
-          c,
-          ...c.paths.filter((p) => p.kind === 'replicate' && p.crossAz).slice(0, 1),
-        ),
+        evidence: [
+          // Where the replication factor comes from, when a broker setting says it.
+          ...(c.replicationFactor.from.startsWith('default.replication.factor')
+            ? (ctx.configs.get(c.name) ?? []).slice(0, 1).map((cfg) => ({
+                src: { file: cfg.file, pointer: '/default.replication.factor' },
+              }))
+            : []),
+          ...recordEvidence(
+            c,
+            ...c.paths.filter((p) => p.kind === 'replicate' && p.crossAz).slice(0, 1),
+          ),
+        ],
       });
     }
   },

@@ -23,26 +23,50 @@ export default defineRule({
     'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
     'https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html',
   ],
+  handlesGaps: true,
   check(ctx) {
     for (const c of ctx.records()) {
+      // One finding per cluster and key, however many AZs' stores it protects.
+      const byKey = new Map<string, typeof c.stores>();
       for (const s of c.stores) {
         const e = s.encryption;
-        if (!e?.keyOwner || e.keyOwner === 'inside') continue;
-        // Data buckets' default keys: data-bucket-key-not-inside.
-        if (isReportedDataBucket(ctx, s)) continue;
-        const path = pathTo(c, s);
+        if (!e?.keyOwner || e.keyOwner === 'inside' || !e.key) continue;
+        // Data buckets' default keys (data-bucket-key-not-inside), replicas' keys
+        // (bucket-replicates-outside) and data keys held outside (data-in-outside-account,
+        // MSK data-volume keys among them) are reported there.
+        if (isReportedDataBucket(ctx, s) || s.store === 's3-replica') continue;
+        if (ctx.data.keys.has(e.key)) continue;
+        const list = byKey.get(e.key);
+        if (list) list.push(s);
+        else byKey.set(e.key, [s]);
+      }
+      for (const [key, stores] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const first = stores[0]!;
+        const e = first.encryption!;
+        const path = pathTo(c, first);
+        const what =
+          stores.length === 1
+            ? `${cap(first.label)} (${first.store}), a durable hop of ${c.kind} cluster ${c.name}, is`
+            : `${stores.length} durable hops of ${c.kind} cluster ${c.name} (${stores.map((x) => x.label).join(', ')}) are`;
         const base = {
-          resource: hopResource(s),
-          key: `${c.name}|${e.key ?? ''}`,
-          evidence: recordEvidence(c, path, s),
+          resource: hopResource(first),
+          key: `${c.name}|${key}`,
+          evidence: recordEvidence(c, path, ...stores),
           ...(path ? { path: recordHops(path.hops) } : {}),
         };
-        if (e.keyOwner === 'unknown') continue;
+        if (e.keyOwner === 'unknown') {
+          ctx.report({
+            ...base,
+            status: 'unknown',
+            message: `${what} encrypted with ${key}, whose account cannot be told, so whether its holder is inside is unknown.`,
+          });
+          continue;
+        }
         const party = ctx.owners.of(e.keyAccount).kind === 'party';
         ctx.report({
           ...base,
-          ...(party ? { severity: 'medium' as const } : { severity: 'high' as const }),
-          message: `${cap(s.label)} (${s.store}), a durable hop of ${c.kind} cluster ${c.name}, is encrypted with ${e.key} in account ${e.keyAccount}, held by ${party ? `party ${e.keyOwner}` : 'an undeclared account'} outside the boundary.`,
+          severity: party ? 'medium' : 'high',
+          message: `${what} encrypted with ${key} in account ${e.keyAccount}, held by ${party ? `party ${e.keyOwner}` : 'an undeclared account'} outside the boundary.`,
         });
       }
     }

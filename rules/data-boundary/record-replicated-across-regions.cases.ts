@@ -140,6 +140,13 @@ export default [
     ],
   },
   {
+    name: 'S3 replication of the tiered-storage bucket to us-east-1, not approved: left to bucket-replicates-outside',
+    estate: tieredReplicated('acme-kafka-tiered-use1', 'us-east-1'),
+    boundary: { kafka: { clusters: [orders], clients: [producer] } },
+    configs: { orders: KAFKA_TIERED },
+    expect: [],
+  },
+  {
     name: 'S3 replication of the tiered-storage bucket within the region: passes',
     estate: tieredReplicated('acme-kafka-tiered-euw1-backup', 'eu-west-1'),
     boundary: { kafka: { clusters: [orders], clients: [producer] } },

@@ -12,6 +12,7 @@ export default defineRule({
   category: 'data-boundary',
   severity: 'high',
   needs: ['kafka:DescribeReplicator', 's3:GetReplicationConfiguration', 's3:GetBucketLocation'],
+  handlesGaps: true,
   rationale:
     'A replication link (MSK Replicator, MirrorMaker 2, cluster linking, S3 replication of a WAL, data or tiered-storage bucket) puts a second durable copy of every record it carries in another region: another jurisdiction to answer for, another key to control, and inter-region transfer on every byte. It is often intended (disaster recovery); it should never be a surprise.',
   remediation:
@@ -30,6 +31,8 @@ export default defineRule({
         const from = p.hops[0]!;
         const to = p.hops[p.hops.length - 1]!;
         const outside = approved.length > 0 && to.region && !approved.includes(to.region);
+        // S3 replication into a region that is not approved: bucket-replicates-outside.
+        if (outside && p.link?.kind === 's3-replication') continue;
         ctx.report({
           resource: clusterResource(c),
           key: `${p.link?.name ?? ''}->${to.node}`,

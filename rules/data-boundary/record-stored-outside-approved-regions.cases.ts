@@ -1,5 +1,6 @@
 import type { RuleCase } from '../../test/support/cases.js';
 import {
+  AUTOMQ_BLOCK_WAL,
   automqS3,
   brokerProperties,
   mskEstate,
@@ -44,42 +45,39 @@ export default [
     ],
   },
   {
-    name: 'a tiered-storage bucket no scanned account lists, in us-east-1 by its config',
+    // The bucket a broker config names is data-bearing: the bucket rules judge its region,
+    // in the snapshot or not.
+    name: 'a tiered-storage bucket no scanned account lists, in us-east-1 by its config: a data bucket, left to data-outside-approved-regions',
     estate: kafkaVpc(),
     boundary: kafka,
     configs: { orders: tiered('orders-tiered-use1', 'us-east-1') },
-    expect: [
-      {
-        resource: 'arn:aws:s3:::orders-tiered-use1',
-        message:
-          'become durable in bucket orders-tiered-use1 (s3-tiered) in us-east-1, outside the approved regions (eu-west-1)',
-      },
-    ],
+    expect: [],
   },
   {
-    name: 'a tiered-storage bucket no scanned account lists, its config names no region: unknown',
+    name: 'a tiered-storage bucket no scanned account lists, its config names no region: left to data-outside-approved-regions',
     estate: kafkaVpc(),
     boundary: kafka,
     configs: { orders: tiered('orders-tiered') },
-    expect: [
-      {
-        resource: 'arn:aws:s3:::orders-tiered',
-        status: 'unknown',
-        message:
-          'become durable in bucket orders-tiered, whose region the snapshot does not hold, so whether it is an approved region (eu-west-1) is unknown',
-      },
-    ],
+    expect: [],
   },
   {
-    name: 'the WAL bucket replicated to a replica in us-east-1',
+    name: 'the WAL bucket replicated to a replica in us-east-1: left to bucket-replicates-outside',
     estate: replicated('orders-wal-dr-use1', 'us-east-1'),
     boundary: automq,
     configs: { orders: AUTOMQ_S3 },
+    expect: [],
+  },
+  {
+    name: 'an AutoMQ block-device WAL in Ireland while only Frankfurt is approved',
+    estate: kafkaVpc(),
+    boundary: { ...automq, approvedRegions: ['eu-central-1'] },
+    configs: { orders: brokerProperties(AUTOMQ_BLOCK_WAL, { ips: IPS.slice(0, 1) }) },
     expect: [
       {
-        resource: 'arn:aws:s3:::orders-wal-dr-use1',
+        resource: 'wal:orders@euw1-az1',
+        severity: 'high',
         message:
-          'Records of automq cluster orders become durable in bucket orders-wal-dr-use1 (s3-replica) in us-east-1, outside the approved regions (eu-west-1).',
+          'Records of automq cluster orders become durable in block-device WAL (/dev/nvme1n1) of orders in euw1-az1 (block-wal) in eu-west-1, outside the approved regions (eu-central-1).',
       },
     ],
   },

@@ -13,7 +13,9 @@ export default defineRule({
   title: 'A record becomes durable outside the approved regions',
   category: 'data-boundary',
   severity: 'high',
-  needs: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 's3:GetBucketLocation'],
+  needs: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'],
+  // The model says which stores have no known region; unrelated gaps change nothing.
+  handlesGaps: true,
   rationale:
     'Residency is about where records rest, not only which buckets the boundary names: the broker disks of a self-managed cluster, an AutoMQ block-device WAL, a bucket a broker configuration names, and the replica an S3 replication rule keeps all hold records. Any of them in a region outside the commitment breaks it.',
   remediation:
@@ -28,7 +30,9 @@ export default defineRule({
     for (const c of ctx.records()) {
       for (const s of c.stores) {
         // MSK clusters and the data buckets of the snapshot: data-outside-approved-regions.
-        if (s.store === 'msk-storage' || s.store === 'msk-managed') continue;
+        // S3 replicas: bucket-replicates-outside judges their region.
+        if (s.store === 'msk-storage' || s.store === 'msk-managed' || s.store === 's3-replica')
+          continue;
         if (isReportedDataBucket(ctx, s)) continue;
         const path = pathTo(c, s);
         if (!s.region) {

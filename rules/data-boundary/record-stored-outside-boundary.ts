@@ -13,6 +13,8 @@ export default defineRule({
   category: 'data-boundary',
   severity: 'critical',
   needs: ['ec2:DescribeNetworkInterfaces', 's3:ListAllMyBuckets', 'kafka:DescribeReplicator'],
+  // Holders the model cannot place are reported as unknown; unrelated gaps change nothing.
+  handlesGaps: true,
   rationale:
     'Whoever holds the account that holds a durable copy holds the records: a broker fleet running in a vendor account, a WAL or tiered-storage bucket in another account, or a replication link (MSK Replicator, MirrorMaker 2, cluster linking) into a cluster owned outside puts the data beyond the boundary, whatever the contract says.',
   remediation:
@@ -26,7 +28,9 @@ export default defineRule({
       for (const s of c.stores) {
         // Data buckets of the snapshot: data-in-outside-account; S3 replicas of them:
         // bucket-replicates-outside.
+        // MSK clusters in outside accounts: data-in-outside-account.
         if (isReportedDataBucket(ctx, s) || s.store === 's3-replica') continue;
+        if (s.store === 'msk-storage' || s.store === 'msk-managed') continue;
         if (s.owner === 'inside') continue;
         const path = pathTo(c, s);
         const base = {

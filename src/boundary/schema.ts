@@ -158,7 +158,16 @@ export const BoundarySchema = z.strictObject({
       links: z.array(KafkaLink).default([]),
     })
     .superRefine((k, ctx) => {
-      const names = new Set(k.clusters.map((c) => c.name));
+      const names = new Set<string>();
+      k.clusters.forEach((c, i) => {
+        if (names.has(c.name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['clusters', i, 'name'],
+            message: `expected a cluster name used once, got '${c.name}' again`,
+          });
+        names.add(c.name);
+      });
       k.links.forEach((l, i) => {
         for (const end of ['from', 'to'] as const)
           if (!names.has(l[end]))

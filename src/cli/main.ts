@@ -270,7 +270,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
             : renderRecordText(report),
           opts.out,
         );
-        code = EXIT.clean;
+        // 3 when failed calls of the snapshot fall where the clusters are.
+        code = report.gaps.length ? EXIT.incomplete : EXIT.clean;
       },
     );
 

@@ -4,15 +4,19 @@ import type { Boundary } from '../boundary/schema.js';
 import { InputError } from '../errors.js';
 import type { ClusterRecords, RecordHop, RecordPath } from '../paths/record.js';
 import { safeText } from '../report/text.js';
+import type { Gap } from '../snapshot/manifest.js';
 import type { Snapshot } from '../snapshot/reader.js';
 import type { NodeConfig } from '../topology/config.js';
 import type { Topic } from '../topology/topics.js';
+import { bucketOfArn } from '../util/arn.js';
 
 export interface RecordReport {
   format: 'ownmap-record-paths/1';
   boundary: string;
   rates: Boundary['costs'];
   clusters: ClusterRecords[];
+  /** Failed calls of the snapshot where the clusters, their stores or their buckets are. */
+  gaps: Gap[];
 }
 
 export function recordReport(
@@ -22,21 +26,38 @@ export function recordReport(
   topics: ReadonlyMap<string, Topic[]>,
   cluster: string | undefined,
 ): RecordReport {
-  const all = analyze(snapshot, boundary, [], 'none', configs, topics).records();
+  const analysis = analyze(snapshot, boundary, [], 'none', configs, topics);
+  const all = analysis.records();
   const clusters = cluster ? all.filter((c) => c.name === cluster) : all;
   if (cluster && !clusters.length)
     throw new InputError(
       `--cluster ${cluster}: no such cluster (the boundary and snapshot have ${all.map((c) => c.name).join(', ') || 'none'})`,
     );
+  const places = new Set<string>();
+  const buckets = new Set<string>();
+  for (const c of clusters) {
+    for (const h of [...c.stores, ...c.paths.flatMap((p) => p.hops)])
+      if (h.account && h.region) places.add(`${h.account}|${h.region}`);
+    for (const b of c.brokers) places.add(`${b.account}|${b.region}`);
+    for (const st of c.stores)
+      if (st.store?.startsWith('s3')) buckets.add(bucketOfArn(st.node) ?? '');
+  }
+  const gaps = analysis.inventory.gaps.filter(
+    (g) =>
+      places.has(`${g.account}|${g.region}`) ||
+      (g.service === 's3' && g.param !== undefined && buckets.has(g.param)),
+  );
   return {
     format: 'ownmap-record-paths/1',
     boundary: boundary.name,
     rates: boundary.costs,
     clusters,
+    gaps,
   };
 }
 
-const n = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3).replace(/0+$/, ''));
+const n = (x: number) =>
+  Number.isInteger(x) ? String(x) : x.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
 const money = (x: number | null) =>
   x === null
     ? 'n/a'
@@ -50,7 +71,7 @@ function hopText(h: RecordHop): string {
     h.encryption && h.store
       ? `, ${h.encryption.state}${h.encryption.key ? ` ${h.encryption.key}` : ''}${h.encryption.keyOwner && h.encryption.keyOwner !== 'inside' ? ` (key owner: ${h.encryption.keyOwner})` : ''}`
       : '';
-  return `${safeText(h.label)} [${where || 'unplaced'}; ${safeText(h.owner)}${key}]`;
+  return safeText(`${h.label} [${where || 'unplaced'}; ${h.owner}${key}]`);
 }
 
 function pathText(p: RecordPath): string {
@@ -85,6 +106,11 @@ export function renderRecordText(r: RecordReport): string {
       for (const s of c.assumptions) out += `    - ${safeText(s)}\n`;
     }
     out += '\n';
+  }
+  if (r.gaps.length) {
+    out += 'gaps (failed calls where these clusters are; figures there may be incomplete):\n';
+    for (const g of r.gaps)
+      out += `  ${safeText(`${g.service} ${g.operation}${g.param ? ` ${g.param}` : ''} in ${g.account}/${g.region}: ${g.code}`)}\n`;
   }
   return out || 'no cluster: the boundary declares none and the snapshot holds no MSK cluster\n';
 }

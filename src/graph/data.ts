@@ -70,6 +70,14 @@ export function classifyData(
         ...(c.automq?.ops ?? []).map(
           (d) => [d.bucket, `broker logs and dumps (${d.from.key})`] as const,
         ),
+        ...(c.automq?.zoneRouter
+          ? [
+              [
+                c.automq.zoneRouter.bucket,
+                'zone-router channel (automq.zonerouter.channels)',
+              ] as const,
+            ]
+          : []),
         ...(c.tieredStorage.enabled && c.tieredStorage.bucket
           ? [[c.tieredStorage.bucket, 'tiered storage (remote log segments)'] as const]
           : []),

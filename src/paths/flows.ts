@@ -77,6 +77,42 @@ export function enisOfHost(net: NetworkIndex, host: string): EniInfo[] {
   );
 }
 
+/**
+ * The name each MSK cluster of the snapshot goes by: the boundary's name for a declared one
+ * (`kafka.clusters[].msk` is its ARN or name; a name several clusters share is settled by the
+ * declared account and region), else its own name, made unique with its region (and account)
+ * when another cluster has it too: a DR cluster often reuses its primary's name.
+ */
+export function mskClusterNames(inv: Inventory, boundary: Boundary): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of boundary.kafka.clusters) {
+    if (d.kind !== 'msk') continue;
+    const ref = d.msk ?? d.name;
+    const candidates = inv.mskClusters.filter(
+      (c) =>
+        !out.has(c.arn) &&
+        (c.arn === ref || c.name === ref) &&
+        (!d.account || c.account === d.account) &&
+        (!d.region || c.region === d.region),
+    );
+    const c = candidates.find((x) => x.arn === ref) ?? candidates[0];
+    if (c) out.set(c.arn, d.name);
+  }
+  const taken = new Set(boundary.kafka.clusters.map((d) => d.name));
+  const rest = inv.mskClusters.filter((c) => !out.has(c.arn));
+  const count = new Map<string, number>();
+  for (const c of rest) count.set(c.name, (count.get(c.name) ?? 0) + 1);
+  for (const c of rest) {
+    let name = c.name;
+    if (taken.has(name) || (count.get(name) ?? 0) > 1) name = `${c.name}@${c.region}`;
+    if (taken.has(name) || rest.some((o) => o !== c && o.name === c.name && o.region === c.region))
+      name = `${c.name}@${c.account}/${c.region}`;
+    taken.add(name);
+    out.set(c.arn, name);
+  }
+  return out;
+}
+
 /** The brokers of each cluster the boundary declares (and of every MSK cluster). */
 export function brokersOf(
   inv: Inventory,
@@ -87,8 +123,9 @@ export function brokersOf(
 ): Broker[] {
   const out: Broker[] = [];
   const declared = boundary.kafka.clusters;
+  const names = mskClusterNames(inv, boundary);
   for (const c of inv.mskClusters) {
-    const name = declared.find((d) => d.msk === c.arn || d.msk === c.name)?.name ?? c.name;
+    const name = names.get(c.arn)!;
     for (const n of c.nodes ?? []) {
       const eni = n.eniId ? net.enis.get(n.eniId) : n.ip ? net.enisByIp.get(n.ip)?.[0] : undefined;
       if (!eni) continue;

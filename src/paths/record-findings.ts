@@ -72,12 +72,13 @@ export function recordEvidence(
 }
 
 /**
- * A bucket the snapshot holds and the data rules already weigh (data-bearing): the bucket
- * rules report its region, account and key; the record rules leave it to them.
+ * A data-bearing bucket (named by the boundary or a broker configuration): the bucket rules
+ * report its region, account and key, or that they are unknown; the record rules leave it to
+ * them.
  */
 export function isReportedDataBucket(ctx: RuleContext, h: RecordHop): boolean {
   const name = h.store?.startsWith('s3') ? bucketOfArn(h.node) : undefined;
-  return name !== undefined && ctx.data.buckets.has(name) && ctx.lookup.bucketByName.has(name);
+  return name !== undefined && ctx.data.buckets.has(name);
 }
 
 const usd = (x: number) =>

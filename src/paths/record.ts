@@ -20,15 +20,17 @@ import {
   type ClusterKind,
   type CostInput,
   type CrossAz,
+  defaultPlacement,
   gbPerMonth,
   type PartitionPlacement,
   type Rates,
+  SECONDS_PER_MONTH,
   sumCrossAz,
 } from '../topology/cost.js';
 import type { Topic } from '../topology/topics.js';
 import { bucketOfArn, parseArn } from '../util/arn.js';
 import { NameIndex } from '../util/name-index.js';
-import type { Broker, Flow, UnplacedNode } from './flows.js';
+import { type Broker, type Flow, mskClusterNames, type UnplacedNode } from './flows.js';
 import type { NetworkIndex } from './network.js';
 import { type PathResult, tracePacket } from './trace.js';
 
@@ -48,7 +50,9 @@ export type StoreKind =
   /** MSK tiered storage, or MSK Serverless storage: the service's own. */
   | 'msk-managed'
   /** A copy S3 replication keeps. */
-  | 's3-replica';
+  | 's3-replica'
+  /** AutoMQ's zone-router channel: records handed from one AZ's broker to another's. */
+  | 's3-router';
 
 export interface Encryption {
   /**
@@ -146,7 +150,9 @@ export interface ClusterRecords {
     byHop: { produce: number; replicate: number; consume: number; storage: number };
     /** What AWS bills of it (MSK does not bill replication between its brokers). */
     chargedPerProducedByte: number;
+    /** Every cross-AZ GB a month, and the part AWS bills (both sides, at the inter-AZ rate). */
     gbPerMonth: number | null;
+    billedGbPerMonth: number | null;
     usdPerMonth: number | null;
   };
   crossRegion: { perProducedByte: number; gbPerMonth: number | null; usdPerMonth: number | null };
@@ -223,21 +229,22 @@ export function recordPaths(input: RecordInput): ClusterRecords[] {
     mskNames: new Map(),
     volumesOf,
     bucketNames,
+    vpcById: new Map(input.inventory.vpcs.map((v) => [v.id, v] as const)),
   };
   const units: { name: string; declared?: Declared; msk?: MskCluster }[] = [];
+  ctx.mskNames = mskClusterNames(inv, boundary);
+  const mskOf = new Map([...ctx.mskNames].map(([arn, n]) => [n, arn] as const));
+  const byArn = new Map(inv.mskClusters.map((c) => [c.arn, c] as const));
   for (const d of boundary.kafka.clusters) {
-    const msk =
-      d.kind === 'msk'
-        ? inv.mskClusters.find((c) => c.arn === d.msk || c.name === d.msk || c.name === d.name)
-        : undefined;
+    const arn = d.kind === 'msk' ? mskOf.get(d.name) : undefined;
+    const msk = arn ? byArn.get(arn) : undefined;
     units.push({ name: d.name, declared: d, ...(msk ? { msk } : {}) });
-    if (msk) ctx.mskNames.set(msk.arn, d.name);
   }
-  for (const c of inv.mskClusters)
-    if (!ctx.mskNames.has(c.arn)) {
-      units.push({ name: c.name, msk: c });
-      ctx.mskNames.set(c.arn, c.name);
-    }
+  const declaredNames = new Set(boundary.kafka.clusters.map((d) => d.name));
+  for (const c of inv.mskClusters) {
+    const n = ctx.mskNames.get(c.arn)!;
+    if (!declaredNames.has(n)) units.push({ name: n, msk: c });
+  }
   units.sort((a, b) => cmp(a.name, b.name));
   const out = units.map((u) => clusterRecords(ctx, u.name, u.declared, u.msk));
   // Links into a cluster whose own model is known: the target hop carries its stores.
@@ -258,6 +265,7 @@ interface Ctx extends RecordInput {
   mskNames: Map<string, string>;
   volumesOf: Map<string, Volume[]>;
   bucketNames: NameIndex<string>;
+  vpcById: Map<string, { account: string; region: string }>;
 }
 
 function ownerName(ctx: Ctx, account: string | undefined): string {
@@ -310,7 +318,14 @@ function clusterRecords(
   const azIds = [...new Set(brokerAzs)].sort();
 
   // Replication factor: topics, then broker settings, then the platform's default.
-  const topics = ctx.topics.get(name) ?? [];
+  // Internal topics (`__consumer_offsets`, `__remote_log_metadata`, …) carry no produced
+  // records: they are left out of the traffic weights.
+  const allTopics = ctx.topics.get(name) ?? [];
+  const topics = allTopics.filter((t) => !t.name.startsWith('__'));
+  if (topics.length < allTopics.length)
+    assumptions.push(
+      `${allTopics.length - topics.length} internal topic${allTopics.length - topics.length === 1 ? '' : 's'} (__…) left out of the traffic`,
+    );
   let rf: { value: number; from: string };
   const rfTopics = topics.filter((t) => t.replicationFactor !== undefined);
   if (rfTopics.length) {
@@ -323,6 +338,8 @@ function clusterRecords(
   } else if (configs.some((c) => c.defaultReplicationFactor !== undefined)) {
     const v = Math.max(...configs.map((c) => c.defaultReplicationFactor ?? 0));
     rf = { value: v, from: 'default.replication.factor of the broker configs' };
+  } else if (kind === 'msk' && msk?.type === 'SERVERLESS') {
+    rf = { value: 3, from: 'MSK Serverless keeps 3 copies of every partition' };
   } else if (kind === 'msk') {
     rf = {
       value: Math.min(3, Math.max(1, azIds.length)),
@@ -338,12 +355,15 @@ function clusterRecords(
     );
   }
 
-  // Partition placement from the topic list's assignments, when it has them.
+  // Partition placement: a topic's assignment when the list has one; else its partitions
+  // spread as Kafka's default assignment does, with the topic's own replication factor.
   const brokerAz = new Map<string, string>();
   for (const b of brokers) if (b.eni.azId) brokerAz.set(b.id, b.eni.azId);
   const partitions: PartitionPlacement[] = [];
   let unmapped = 0;
-  for (const t of topics)
+  let assigned = 0;
+  for (const t of topics) {
+    const placed: PartitionPlacement[] = [];
     for (const p of t.assignments) {
       const leader = p.leader ?? p.replicas[0];
       const la = leader !== undefined ? brokerAz.get(String(leader)) : undefined;
@@ -352,15 +372,30 @@ function clusterRecords(
         unmapped++;
         continue;
       }
-      partitions.push({ leaderAz: la, followerAzs: followers as string[], weight: 1 });
+      placed.push({ leaderAz: la, followerAzs: followers as string[], weight: 1 });
     }
-  if (partitions.length)
+    if (placed.length) {
+      partitions.push(...placed);
+      assigned += placed.length;
+    } else if (t.replicationFactor !== undefined && brokerAzs.length) {
+      const count = t.partitions ?? 1;
+      for (const d of defaultPlacement(brokerAzs, t.replicationFactor))
+        partitions.push({ ...d, weight: count / brokerAzs.length });
+    }
+  }
+  if (assigned)
     assumptions.push(
-      `partition placement from the topic list (${partitions.length} partitions, each carrying the same traffic)`,
+      `partition placement from the topic list (${assigned} partitions, each carrying the same traffic)`,
     );
-  else if (brokerAzs.length)
+  if (partitions.length > assigned)
     assumptions.push(
-      'leaders spread evenly over the brokers, followers on the next AZs (no partition assignment given)',
+      'topics without an assignment: leaders spread evenly over the brokers, replicas on the next AZs, each partition carrying the same traffic',
+    );
+  if (!partitions.length && brokerAzs.length)
+    assumptions.push(
+      kind === 'automq'
+        ? 'partition leaders spread evenly over the brokers'
+        : 'leaders spread evenly over the brokers, followers on the next AZs (no partition assignment given)',
     );
   if (unmapped)
     assumptions.push(
@@ -370,7 +405,13 @@ function clusterRecords(
   // Fetch and routing settings.
   const rackAwareFetch =
     declared?.rackAwareFetch ?? (configs.length > 0 && configs.every((c) => c.rackAwareFetch));
-  const zoneRouting = kind === 'automq' && configs.some((c) => c.automq?.zoneRouting);
+  // AutoMQ zone routing is on when every broker names its router channel.
+  const zoneRouting =
+    kind === 'automq' && configs.length > 0 && configs.every((c) => c.automq?.zoneRouting);
+  if (kind === 'automq' && !zoneRouting && configs.some((c) => c.automq?.zoneRouting))
+    assumptions.push(
+      'automq.zonerouter.channels is set on some brokers only: zone routing is taken as off',
+    );
   const racks = new Map<string, Set<string>>();
   for (const b of brokers) {
     if (!b.eni.azId) continue;
@@ -398,6 +439,32 @@ function clusterRecords(
   const mine = ctx.clients.get(name) ?? [];
   const azOf = (c: Client): string | undefined =>
     c.azId ?? (c.subnet ? ctx.lookup.subnetById.get(c.subnet)?.azId : undefined);
+  // A client's account and region: declared, else its subnet's or VPC's; its region falls
+  // back to the cluster's (said), its account does not (its owner is then unknown).
+  const placed = new Map<Client, { account: string | undefined; region: string | undefined }>();
+  const placeOf = (c: Client) => {
+    const hit = placed.get(c);
+    if (hit) return hit;
+    const sub = c.subnet ? ctx.lookup.subnetById.get(c.subnet) : undefined;
+    const vpc = !sub && c.vpc ? ctx.vpcById.get(c.vpc) : undefined;
+    const out = {
+      account: c.account ?? sub?.account ?? vpc?.account,
+      region: c.region ?? sub?.region ?? vpc?.region,
+    };
+    placed.set(c, out);
+    return out;
+  };
+  const clientAccount = (c: Client) => placeOf(c).account;
+  const clientRegion = (c: Client) => placeOf(c).region ?? region;
+  for (const c of mine) {
+    const p = placeOf(c);
+    if (!p.account)
+      assumptions.push(
+        `client ${c.name} names no account, subnet or VPC of the snapshot: who runs it is unknown`,
+      );
+    if (!p.region && region)
+      assumptions.push(`client ${c.name} names no region: taken to run in ${region}`);
+  }
   const producers = mine.filter((c) => c.role === 'producer');
   const consumers = mine.filter((c) => c.role === 'consumer');
   for (const c of mine)
@@ -416,14 +483,30 @@ function clusterRecords(
         : 'no producer declares throughputMBps: producers weigh the same and no monthly figure is given',
     );
   const avgRate = producedMBps !== undefined ? producedMBps / declaredRate.length : 1;
-  const producerInputs: { client: Client | undefined; azId: string | undefined; share: number }[] =
-    producers.length
-      ? producers.map((p) => ({ client: p, azId: azOf(p), share: p.throughputMBps ?? avgRate }))
-      : azIds.map((azId) => ({ client: undefined, azId, share: 1 }));
+  // Zone routing needs the client to say its AZ (AutoMQ's client-side rack awareness):
+  // clientRack naming the AZ id it runs in.
+  const routes = (c: Client) => c.clientRack !== undefined && c.clientRack === azOf(c);
+  if (zoneRouting)
+    for (const c of mine)
+      if (!routes(c))
+        assumptions.push(
+          `client ${c.name} does not set clientRack to its AZ id: zone routing does not apply to it`,
+        );
+  const producerInputs: {
+    client: Client | undefined;
+    azId: string | undefined;
+    share: number;
+    routed: boolean;
+  }[] = producers.length
+    ? producers.map((p) => ({
+        client: p,
+        azId: azOf(p),
+        share: p.throughputMBps ?? avgRate,
+        routed: routes(p),
+      }))
+    : azIds.map((azId) => ({ client: undefined, azId, share: 1, routed: true }));
   if (!producers.length && azIds.length)
-    assumptions.push(
-      'no producer declared: producers assumed spread evenly over the brokers’ AZs, and no monthly figure is given',
-    );
+    assumptions.push('no producer declared: producers assumed spread evenly over the brokers’ AZs');
   const groups = new Map<string, Client[]>();
   for (const c of consumers) {
     const g = c.group ?? c.name;
@@ -438,25 +521,38 @@ function clusterRecords(
       const rate = members.every((m) => m.throughputMBps !== undefined)
         ? members.reduce((s, m) => s + m.throughputMBps!, 0)
         : undefined;
-      const share = rate !== undefined && producedMBps ? rate / producedMBps : 1;
-      // Rack-aware fetching needs the brokers' selector and each member's client.rack to
-      // name a rack of a broker in its own AZ.
-      const rackAware =
-        rackAwareFetch &&
-        members.every((m) => {
-          const az = azOf(m);
-          return (
-            m.clientRack !== undefined &&
-            az !== undefined &&
-            (racks.get(az)?.has(m.clientRack) ?? false)
-          );
-        });
+      // A group reads each record at most once: a declared rate above what the producers
+      // write means producers are missing from the boundary.
+      let share = rate !== undefined && producedMBps ? rate / producedMBps : 1;
+      if (share > 1) {
+        assumptions.push(
+          `consumer group ${group} reads ${rate} MB/s, more than the ${producedMBps} MB/s the declared producers write: some producers are not declared; the group is counted as reading every record once`,
+        );
+        share = 1;
+      }
+      // Rack-aware fetching (KIP-392) is per client: the brokers' selector, and the member's
+      // client.rack naming a rack of a broker in its own AZ.
+      const memberRackAware = members.map((m) => {
+        const az = azOf(m);
+        return (
+          rackAwareFetch &&
+          m.clientRack !== undefined &&
+          az !== undefined &&
+          (racks.get(az)?.has(m.clientRack) ?? false)
+        );
+      });
+      const rackAware = memberRackAware.every(Boolean);
       const why = rackAware
         ? undefined
         : kind === 'automq'
           ? zoneRouting
-            ? undefined
-            : 'zone-aware routing (automq.zonerouter.*) is off'
+            ? members.every(routes)
+              ? undefined
+              : `not every member sets clientRack to its AZ id, which zone routing needs (${members
+                  .filter((m) => !routes(m))
+                  .map((m) => m.name)
+                  .join(', ')})`
+            : 'zone-aware routing (automq.zonerouter.channels) is off'
           : !rackAwareFetch
             ? kind === 'msk'
               ? 'the cluster does not say it uses the rack-aware replica selector (kafka.clusters[].rackAwareFetch)'
@@ -467,7 +563,16 @@ function clusterRecords(
                   .map((m) => m.name)
                   .join(', ') || 'racks differ'
               })`;
-      return { group, members, share, rackAware, ...(why ? { why } : {}) };
+      return {
+        group,
+        members,
+        share,
+        rackAware,
+        memberRackAware,
+        weights: rate !== undefined ? members.map((m) => m.throughputMBps!) : members.map(() => 1),
+        routed: members.map(routes),
+        ...(why ? { why } : {}),
+      };
     });
 
   const costInput: CostInput = {
@@ -475,11 +580,13 @@ function clusterRecords(
     brokerAzs,
     replicationFactor: Math.round(rf.value),
     ...(partitions.length ? { partitions } : {}),
-    producers: producerInputs.map((p) => ({ azId: p.azId, share: p.share })),
+    producers: producerInputs.map((p) => ({ azId: p.azId, share: p.share, routed: p.routed })),
     consumerGroups: groupInputs.map((g) => ({
       azIds: g.members.map(azOf),
       share: g.share,
-      rackAware: g.rackAware,
+      rackAware: g.memberRackAware,
+      weights: g.weights,
+      routed: g.routed,
     })),
     rackAwareFetch,
     zoneRouting,
@@ -488,7 +595,7 @@ function clusterRecords(
   // A client in another region pays inter-region transfer (counted in crossRegion), not
   // inter-AZ: its flows are left out of the cross-AZ sums.
   const elsewhere = (c: Client | undefined) =>
-    c?.region !== undefined && region !== undefined && c.region !== region;
+    c !== undefined && region !== undefined && clientRegion(c) !== region;
   const remoteProducer = producerInputs.map((p) => elsewhere(p.client));
   const remoteGroup = groupInputs.map((g) => g.members.every((m) => elsewhere(m)));
   const local = (f: AzFlow) =>
@@ -624,15 +731,15 @@ function clusterRecords(
     }
     if (tieredNodes.length) {
       const first = tieredNodes[0]!;
-      const remoteTopics = topics.filter((t) => t.remoteStorage !== undefined);
+      // A topic tiers only when it sets remote.storage.enable=true (Kafka's default is false).
       let share = 1;
-      if (remoteTopics.length) {
+      if (topics.length) {
         const w = (t: Topic) => t.partitions ?? (t.assignments.length || 1);
         const all = topics.reduce((s, t) => s + w(t), 0) || 1;
-        share = topics.filter((t) => t.remoteStorage).reduce((s, t) => s + w(t), 0) / all;
+        share = topics.filter((t) => t.remoteStorage === true).reduce((s, t) => s + w(t), 0) / all;
       } else
         assumptions.push(
-          'the topic list does not say which topics set remote.storage.enable: every topic is assumed tiered',
+          'no topic list: every topic is assumed to set remote.storage.enable=true (give the topic list for the real share)',
         );
       const h = addStore(
         s3Store(first.tieredStorage.bucket!, 's3-tiered', first.tieredStorage.region, {
@@ -707,6 +814,39 @@ function clusterRecords(
       }
     }
     if (first && !wal) assumptions.push(`${first.file} sets no s3.wal.path: the WAL is not known`);
+    // Zone routing: what a broker takes for a leader in another AZ goes through the channel.
+    const router = zoneRouting ? first?.automq?.zoneRouter : undefined;
+    if (router) {
+      const h = addStore(
+        s3Store(router.bucket, 's3-router', router.region, { file: first!.file, pointer: '' }),
+      );
+      const spread = new Map<string, number>();
+      for (const b of brokers)
+        if (b.eni.azId) spread.set(b.eni.azId, (spread.get(b.eni.azId) ?? 0) + 1 / brokers.length);
+      // Only routed producers write to their own AZ's broker; the others reach the leaders.
+      const routedInto = new Map<string, number>();
+      for (const f of flows)
+        if (
+          f.hop === 'produce' &&
+          f.toAz &&
+          producerInputs[f.client!]?.routed &&
+          f.fromAz === f.toAz
+        )
+          routedInto.set(f.toAz, (routedInto.get(f.toAz) ?? 0) + f.bytes);
+      for (const [az, bytes] of [...routedInto].sort()) {
+        const handed = bytes * (1 - (spread.get(az) ?? 0));
+        if (handed > 0)
+          paths.push(
+            withNetwork(
+              ctx,
+              mkPath('durable', [brokerHop(az), h], handed, [
+                { file: first!.file, pointer: '/automq.zonerouter.channels' },
+              ]),
+              brokersIn(az),
+            ),
+          );
+      }
+    }
     if (
       wal?.kind === 's3' &&
       dataHop &&
@@ -731,10 +871,10 @@ function clusterRecords(
     node: c ? `client:${c.name}` : `client:${name}-producers@${az ?? 'unknown-az'}`,
     kind: role,
     label: label ?? (c ? `${role} ${c.name}` : `producers in ${az ?? 'an unknown AZ'}`),
-    ...((c?.account ?? account) ? { account: c?.account ?? account } : {}),
-    ...((c?.region ?? region) ? { region: c?.region ?? region } : {}),
+    ...((c ? clientAccount(c) : account) ? { account: c ? clientAccount(c) : account } : {}),
+    ...((c ? clientRegion(c) : region) ? { region: c ? clientRegion(c) : region } : {}),
     ...(az ? { azId: az } : {}),
-    owner: c ? ownerName(ctx, c.account ?? account) : owner,
+    owner: c ? ownerName(ctx, clientAccount(c)) : owner,
   });
   for (const f of flows) {
     if (f.hop === 'produce') {
@@ -765,11 +905,9 @@ function clusterRecords(
   }
 
   // Bytes to a bucket whose packets cross an AZ (a NAT gateway or endpoint in another AZ).
-  const storageCross = round(
-    paths
-      .filter((p) => (p.kind === 'durable' || p.kind === 'tier') && p.network && p.crossAz)
-      .reduce((s, p) => s + p.bytesPerProducedByte, 0),
-  );
+  const storageCross = paths
+    .filter((p) => (p.kind === 'durable' || p.kind === 'tier') && p.network && p.crossAz)
+    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
 
   const elasticity: ClusterRecords['elasticity'] =
     kind === 'automq'
@@ -849,10 +987,11 @@ function clusterRecords(
         produce: crossAz.produce,
         replicate: crossAz.replicate,
         consume: crossAz.consume,
-        storage: storageCross,
+        storage: round(storageCross),
       },
       chargedPerProducedByte: round(crossAz.charged + storageCross),
       gbPerMonth: null,
+      billedGbPerMonth: null,
       usdPerMonth: null,
     },
     crossRegion: { perProducedByte: 0, gbPerMonth: null, usdPerMonth: null },
@@ -922,7 +1061,8 @@ function mkPath(
       (differ('azId') || clientNoAz),
     crossRegion: differ('region'),
     crossAccount: differ('account'),
-    leavesBoundary: hops.some((h) => h.owner !== 'inside'),
+    // A hop whose holder is unknown is not a proven exit: the rules report it as unknown.
+    leavesBoundary: hops.some((h) => h.owner !== 'inside' && h.owner !== 'unknown'),
     evidence,
   };
 }
@@ -1007,11 +1147,9 @@ function bucketEncryption(ctx: Ctx, bucketName: string): Encryption {
   if (e.algorithm?.startsWith('aws:kms')) {
     const ref = ctx.lookup.keyOfBucket(b);
     if (!ref)
-      return {
-        state: 'aws-managed',
-        detail: e.kmsKeyId ? `key ${e.kmsKeyId} cannot be placed` : 'the AWS managed key aws/s3',
-        src: e.src,
-      };
+      return e.kmsKeyId
+        ? { state: 'unknown', detail: `key ${e.kmsKeyId} cannot be placed`, src: e.src }
+        : { state: 'aws-managed', detail: 'the AWS managed key aws/s3', src: e.src };
     const managed = ref.key?.manager === 'AWS' || /alias\/aws\/s3$/.test(ref.ref);
     return {
       state: managed ? 'aws-managed' : 'kms',
@@ -1022,6 +1160,22 @@ function bucketEncryption(ctx: Ctx, bucketName: string): Encryption {
     };
   }
   return { state: 'unknown', detail: `algorithm ${e.algorithm ?? '(none)'}`, src: e.src };
+}
+
+/** How far a key is trusted: an undeclared holder least, then a party, unknown, inside. */
+function trust(e: Encryption): number {
+  if (e.state !== 'kms' && e.state !== 'aws-managed') return 4;
+  if (e.keyOwner === undefined) return 3;
+  switch (e.keyOwner) {
+    case 'inside':
+      return 3;
+    case 'unknown':
+      return 2;
+    case 'undeclared':
+      return 0;
+    default:
+      return 1;
+  }
 }
 
 /** The broker disks: the EBS volumes attached to the brokers' instances. */
@@ -1049,7 +1203,12 @@ function diskEncryption(ctx: Ctx, brokers: readonly Broker[]): Encryption {
   for (const k of keys) {
     const v = vols.find((x) => (x.raw.KmsKeyId ?? '') === k)!;
     if (!k) {
-      worst ??= { state: 'aws-managed', detail: 'EBS encryption with the default key', src: v.src };
+      const e: Encryption = {
+        state: 'aws-managed',
+        detail: 'EBS encryption with the default key',
+        src: v.src,
+      };
+      if (!worst || trust(e) < trust(worst)) worst = e;
       continue;
     }
     const ref = ctx.lookup.resolveKey(k, v.account, v.region);
@@ -1061,8 +1220,7 @@ function diskEncryption(ctx: Ctx, brokers: readonly Broker[]): Encryption {
       keyOwner: ownerName(ctx, ref.account),
       src: v.src,
     };
-    if (!worst || (e.keyOwner !== 'inside' && worst.keyOwner === 'inside') || worst.state !== 'kms')
-      worst = e;
+    if (!worst || trust(e) < trust(worst)) worst = e;
   }
   if (missing.length && worst)
     worst = {
@@ -1121,6 +1279,19 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
     const src = byName.get(l.from);
     const dst = byName.get(l.to);
     if (!src || !dst) continue;
+    // The snapshot already shows this link (an MSK Replicator between the same clusters).
+    const shown = src.paths.find(
+      (p) =>
+        p.kind === 'replicate-out' &&
+        p.link?.kind === 'msk-replicator' &&
+        p.hops[p.hops.length - 1]!.node === (dst.arn ?? `cluster:${dst.name}`),
+    );
+    if (shown && l.kind === 'msk-replicator') {
+      src.assumptions.push(
+        `kafka.links ${l.name} is MSK Replicator ${shown.link!.name} of the snapshot: counted once`,
+      );
+      continue;
+    }
     const share =
       l.throughputMBps !== undefined && src.producedMBps ? l.throughputMBps / src.producedMBps : 1;
     const p = mkPath(
@@ -1135,6 +1306,20 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
     p.link = { name: l.name, kind: l.kind };
     src.paths.push(p);
   }
+  // A cluster that only a link writes into (a DR copy) produces at the link's rate.
+  for (const c of clusters)
+    for (const p of c.paths) {
+      if (p.kind !== 'replicate-out' || p.link?.kind === 's3-replication') continue;
+      const to = p.hops[p.hops.length - 1]!;
+      const dst = clusters.find((x) => (x.arn ?? `cluster:${x.name}`) === to.node);
+      if (!dst || c.producedMBps === undefined) continue;
+      if (ctx.clients.get(dst.name)?.some((x) => x.role === 'producer')) continue;
+      dst.producedMBps = (dst.producedMBps ?? 0) + c.producedMBps * p.bytesPerProducedByte;
+      dst.assumptions.push(
+        `written by ${p.link?.kind ?? 'a link'} ${p.link?.name ?? ''} from ${c.name} at ${c.producedMBps * p.bytesPerProducedByte} MB/s (the source's producers)`,
+      );
+    }
+
   // S3 replication of every bucket a cluster stores records in.
   for (const c of clusters) {
     const seen = new Set<string>();
@@ -1198,11 +1383,15 @@ function addReplicationLinks(ctx: Ctx, clusters: ClusterRecords[]): void {
 function finishCosts(ctx: Ctx, c: ClusterRecords): void {
   const rates: Rates = ctx.boundary.costs;
   const rate = c.producedMBps;
+  if (rate === undefined)
+    c.assumptions.push('no producer declares throughputMBps: no monthly figure is given');
   const gb = (bytes: number) => (rate === undefined ? null : gbPerMonth(bytes, rate));
   const usd = (g: number | null, perGb: number) => (g === null ? null : round2(g * perGb));
-  const azGb = gb(c.crossAz.chargedPerProducedByte);
-  c.crossAz.gbPerMonth = azGb === null ? null : round2(azGb);
-  c.crossAz.usdPerMonth = usd(azGb, rates.interAzPerGbEachWay * 2);
+  const allGb = gb(c.crossAz.perProducedByte);
+  const billedGb = gb(c.crossAz.chargedPerProducedByte);
+  c.crossAz.gbPerMonth = allGb === null ? null : round2(allGb);
+  c.crossAz.billedGbPerMonth = billedGb === null ? null : round2(billedGb);
+  c.crossAz.usdPerMonth = usd(billedGb, rates.interAzPerGbEachWay * 2);
 
   const regionBytes = c.paths
     .filter((p) => p.crossRegion)
@@ -1226,29 +1415,26 @@ function finishCosts(ctx: Ctx, c: ClusterRecords): void {
   c.nat.gbPerMonth = nGb === null ? null : round2(nGb);
   c.nat.usdPerMonth = usd(nGb, rates.natPerGb);
 
-  // S3 requests: every byte written to a bucket goes up in objects of s3ObjectMB; with zone
-  // routing, records a broker takes for a leader in another AZ are written and read once more.
-  const uploaded = c.paths
-    .filter(
-      (p) =>
-        (p.kind === 'durable' || p.kind === 'tier') &&
-        p.hops[p.hops.length - 1]!.store?.startsWith('s3'),
-    )
+  // S3 requests: every byte written to a bucket goes up in objects of s3ObjectMB (one PUT
+  // each); compaction reads the WAL objects back (one GET each); with zone routing, what a
+  // broker takes for a leader in another AZ is written to the channel and read by the leader.
+  const endsAt = (p: RecordPath) => p.hops[p.hops.length - 1]!.store;
+  const toS3 = c.paths.filter(
+    (p) => (p.kind === 'durable' || p.kind === 'tier') && endsAt(p)?.startsWith('s3'),
+  );
+  const routed = toS3
+    .filter((p) => endsAt(p) === 's3-router')
     .reduce((s, p) => s + p.bytesPerProducedByte, 0);
-  let routed = 0;
-  if (c.zoneRouting) {
-    const leaders = leaderSpread(c);
-    routed = c.paths
-      .filter((p) => p.kind === 'produce')
-      .reduce(
-        (s, p) => s + p.bytesPerProducedByte * (1 - (leaders.get(p.hops[1]!.azId ?? '') ?? 0)),
-        0,
-      );
-  }
+  const uploaded = toS3
+    .filter((p) => endsAt(p) !== 's3-router')
+    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
+  const compacted = toS3
+    .filter((p) => p.hops[0]!.store?.startsWith('s3'))
+    .reduce((s, p) => s + p.bytesPerProducedByte, 0);
   if (uploaded || routed) {
     if (c.zoneRouting)
       c.assumptions.push(
-        `zone routing: records taken for a leader in another AZ are handed over through S3 (one PUT and one GET per ${rates.s3ObjectMB} MB object)`,
+        `zone routing: records taken for a leader in another AZ are handed over through the channel bucket (one PUT and one GET per ${rates.s3ObjectMB} MB object)`,
       );
     c.assumptions.push(
       `S3 requests: brokers upload in ${rates.s3ObjectMB} MB objects (costs.s3ObjectMB); consumers' catch-up reads from S3 are not counted`,
@@ -1256,23 +1442,15 @@ function finishCosts(ctx: Ctx, c: ClusterRecords): void {
   }
   c.assumptions = [...new Set(c.assumptions)];
   if (rate !== undefined && (uploaded || routed)) {
-    const objects = (bytes: number) => (bytes * rate * 730 * 3600) / rates.s3ObjectMB;
+    const objects = (bytes: number) => (bytes * rate * SECONDS_PER_MONTH) / rates.s3ObjectMB;
     const puts = objects(uploaded + routed);
-    const gets = objects(routed);
+    const gets = objects(routed + compacted);
     c.s3Requests = {
       putsPerMonth: Math.round(puts),
       getsPerMonth: Math.round(gets),
       usdPerMonth: round2((puts / 1000) * rates.s3PutPer1000 + (gets / 1000) * rates.s3GetPer1000),
     };
   }
-}
-
-/** Share of leaders in each AZ, as brokers are spread. */
-function leaderSpread(c: ClusterRecords): Map<string, number> {
-  const out = new Map<string, number>();
-  const placed = c.brokers.filter((b) => b.azId);
-  for (const b of placed) out.set(b.azId!, (out.get(b.azId!) ?? 0) + 1 / placed.length);
-  return out;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

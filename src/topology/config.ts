@@ -46,8 +46,13 @@ export interface NodeConfig {
         data: S3Store[];
         ops: S3Store[];
         wal: WalStore | undefined;
-        /** Zone-aware routing (`automq.zonerouter.*`): producers write to their AZ's broker. */
+        /**
+         * Zone-aware routing: `automq.zonerouter.channels` names the bucket through which a
+         * broker hands records taken in its AZ to the leader in another. Clients take part only
+         * when they say their AZ (client-side rack awareness).
+         */
         zoneRouting: boolean;
+        zoneRouter: S3Store | undefined;
       }
     | undefined;
   /** Settings that could not be read, with their lines: stated, never guessed. */
@@ -83,6 +88,8 @@ export function parseListeners(
   return out;
 }
 
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
 /** `0@s3://bucket?region=r&endpoint=e,1@s3://other` → stores. */
 export function parseS3Uris(
   value: string,
@@ -103,10 +110,16 @@ export function parseS3Uris(
       continue;
     }
     const query = new URLSearchParams(m[3] ?? '');
+    const region = query.get('region') ?? undefined;
+    if (region !== undefined && !REGION.test(region))
+      problems.push({
+        line: from.line,
+        message: `${from.key}: region '${region}' is not an AWS region name`,
+      });
     out.push({
       id: m[1],
       bucket: m[2]!,
-      region: query.get('region') ?? undefined,
+      region: region !== undefined && REGION.test(region) ? region : undefined,
       endpoint: query.get('endpoint') ?? undefined,
       from,
     });
@@ -136,7 +149,16 @@ export function readNodeConfig(file: string, text: string): NodeConfig {
   // the S3 plugins name the bucket and region under it.
   const rsm = value('remote.log.storage.manager.impl.prefix') ?? 'rsm.config.';
   const remoteBucket = value(`${rsm}storage.s3.bucket.name`) ?? value(`${rsm}storage.bucket.name`);
-  const remoteRegion = value(`${rsm}storage.s3.region`) ?? value(`${rsm}storage.region`);
+  const remoteRegionText = value(`${rsm}storage.s3.region`) ?? value(`${rsm}storage.region`);
+  const remoteRegion =
+    remoteRegionText !== undefined && REGION.test(remoteRegionText.trim())
+      ? remoteRegionText.trim()
+      : undefined;
+  if (remoteRegionText !== undefined && remoteRegion === undefined)
+    problems.push({
+      line: line(`${rsm}storage.s3.region`) || line(`${rsm}storage.region`),
+      message: `region '${remoteRegionText}' is not an AWS region name`,
+    });
 
   const isAutoMq =
     [...props.byKey.keys()].some((k) => k.startsWith('s3.') || k.startsWith('automq.')) ||
@@ -155,7 +177,9 @@ export function readNodeConfig(file: string, text: string): NodeConfig {
         {
           id: undefined,
           bucket: value('s3.bucket')!,
-          region: value('s3.region'),
+          region: REGION.test(value('s3.region')?.trim() ?? '')
+            ? value('s3.region')!.trim()
+            : undefined,
           endpoint: value('s3.endpoint'),
           from: { key: 's3.bucket', line: line('s3.bucket') },
         },
@@ -175,14 +199,14 @@ export function readNodeConfig(file: string, text: string): NodeConfig {
           message: `s3.wal.path: '${walPath}' is neither an s3:// URI nor a path`,
         });
     }
+    const router = uris('automq.zonerouter.channels')[0];
     automq = {
       elasticStream: bool(value('elasticstream.enable')),
       data,
       ops,
       wal,
-      zoneRouting:
-        [...props.byKey.keys()].some((k) => k.startsWith('automq.zonerouter.')) ||
-        bool(value('automq.zone.router.enable')),
+      zoneRouting: router !== undefined,
+      zoneRouter: router,
     };
   }
   return {

@@ -32,14 +32,24 @@ export interface CostInput {
   replicationFactor: number;
   /** Partition placement from a topic assignment; without it, leaders spread over brokers. */
   partitions?: PartitionPlacement[];
-  /** Producers: AZ id (undefined: not known, counted as crossing) and share of produced bytes. */
-  producers: { azId: string | undefined; share: number }[];
   /**
-   * Consumer groups: the AZ ids of the members (each reads an equal part), the share of the
-   * produced bytes the group reads (default 1: every record), and whether its members fetch
-   * from the nearest replica (default: `rackAwareFetch`).
+   * Producers: AZ id (undefined: not known, counted as crossing), share of produced bytes, and
+   * (AutoMQ) whether the client takes part in zone routing (default: yes when it is on).
    */
-  consumerGroups: { azIds: (string | undefined)[]; share?: number; rackAware?: boolean }[];
+  producers: { azId: string | undefined; share: number; routed?: boolean }[];
+  /**
+   * Consumer groups: the AZ ids of the members, the share of the produced bytes the group
+   * reads (default 1: every record), whether its members fetch from the nearest replica
+   * (default: `rackAwareFetch`; one flag for all or one per member), each member's part of
+   * the group's reads (default equal), and (AutoMQ) which members take part in zone routing.
+   */
+  consumerGroups: {
+    azIds: (string | undefined)[];
+    share?: number;
+    rackAware?: boolean | boolean[];
+    weights?: number[];
+    routed?: boolean[];
+  }[];
   /** replica.selector.class is the rack-aware selector and clients set client.rack. */
   rackAwareFetch: boolean;
   /** AutoMQ zone-aware routing: clients talk to a broker in their own AZ. */
@@ -113,7 +123,7 @@ export function azFlows(input: CostInput): AzFlow[] {
   input.producers.forEach((p, client) => {
     const share = p.share / totalShare;
     // Zone routing: the broker in the producer's AZ takes the write and hands it on via S3.
-    if (routed && p.azId !== undefined && brokerAzSet.has(p.azId)) {
+    if (routed && (p.routed ?? true) && p.azId !== undefined && brokerAzSet.has(p.azId)) {
       add({ hop: 'produce', client, fromAz: p.azId, toAz: p.azId, bytes: share });
       return;
     }
@@ -130,10 +140,14 @@ export function azFlows(input: CostInput): AzFlow[] {
   input.consumerGroups.forEach((g, client) => {
     if (!g.azIds.length) return;
     const groupShare = g.share ?? 1;
-    const member = groupShare / g.azIds.length;
-    const rackAware = g.rackAware ?? input.rackAwareFetch;
-    for (const az of g.azIds) {
-      if (routed && az !== undefined && brokerAzSet.has(az)) {
+    const weights = g.weights?.length === g.azIds.length ? g.weights : g.azIds.map(() => 1);
+    const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
+    for (const [m, az] of g.azIds.entries()) {
+      const member = (groupShare * weights[m]!) / weightSum;
+      const rackAware = Array.isArray(g.rackAware)
+        ? (g.rackAware[m] ?? false)
+        : (g.rackAware ?? input.rackAwareFetch);
+      if (routed && (g.routed?.[m] ?? true) && az !== undefined && brokerAzSet.has(az)) {
         add({ hop: 'consume', client, fromAz: az, toAz: az, bytes: member });
         continue;
       }

@@ -71,6 +71,15 @@ export const automqS3 = (bucket = KAFKA_BUCKET) => [
   `s3.wal.path=0@s3://${bucket}?region=${EU}`,
 ];
 
+/**
+ * AutoMQ zone routing: the channel (`automq.zonerouter.channels`) through which a broker hands
+ * records taken in its AZ to the leader in another, in `bucket` (default the WAL bucket of
+ * `kafkaVpc`). Clients take part only when their clientRack is their AZ id.
+ */
+export const zoneRouter = (bucket = KAFKA_BUCKET) => [
+  `automq.zonerouter.channels=0@s3://${bucket}?region=${EU}`,
+];
+
 /** AutoMQ with its data in the WAL bucket of `kafkaVpc` and its WAL on a block device. */
 export const AUTOMQ_BLOCK_WAL = [
   `s3.data.buckets=0@s3://${KAFKA_BUCKET}?region=${EU}`,
@@ -113,13 +122,18 @@ export const ordersBoundary = (
 
 /**
  * The producer `checkout-api` of `orders`, at `throughputMBps` if given: in subnet-kafka-priv-a
- * (euw1-az1) of `kafkaVpc`, or placed by `azId` instead.
+ * (euw1-az1) of `kafkaVpc`, or placed by `azId` instead. With `clientRack` it says its AZ id
+ * (what AutoMQ zone routing needs of a client).
  */
-export const checkoutApi = (throughputMBps?: number, o: { azId?: string } = {}): ClientInput => ({
+export const checkoutApi = (
+  throughputMBps?: number,
+  o: { azId?: string; clientRack?: boolean } = {},
+): ClientInput => ({
   name: 'checkout-api',
   role: 'producer',
   cluster: 'orders',
   ...(o.azId ? { azId: o.azId } : { subnet: 'subnet-kafka-priv-a' }),
+  ...(o.clientRack ? { clientRack: o.azId ?? 'euw1-az1' } : {}),
   ...(throughputMBps !== undefined ? { throughputMBps } : {}),
 });
 
