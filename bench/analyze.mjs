@@ -13,19 +13,12 @@
  * (bench/out/analyze-<size>.cpuprofile) and prints its hot functions.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBuild } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
@@ -68,7 +61,7 @@ const sizes = opt.sizes
 const runs = Math.max(1, Number.parseInt(opt.runs, 10) || 3);
 if (sizes.length === 0) fail('--sizes: expected a comma-separated list of resource counts');
 
-ensureBuild();
+ensureBuild(ROOT, 'dist/src/cli/main.js', { log, fail });
 mkdirSync(OUT, { recursive: true });
 
 const machine = {
@@ -298,34 +291,6 @@ log(`\nwrote ${relative(process.cwd(), join(OUT, 'results.json')) || 'bench/out/
 process.exit(failed ? 1 : 0);
 
 // ------------------------------------------------------------------ helpers
-
-function ensureBuild() {
-  const entry = join(ROOT, 'dist/src/cli/main.js');
-  if (!existsSync(entry)) {
-    log('dist/ is missing: running npm run build');
-    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (b.status !== 0 || !existsSync(entry)) fail('npm run build failed');
-    return;
-  }
-  const built = statSync(join(ROOT, 'dist/src/analyze.js')).mtimeMs;
-  const newest = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'rules')));
-  if (newest > built)
-    log(
-      'warning: src/ or rules/ changed after the last build; run `npm run build` to measure the current code',
-    );
-}
-
-function newestMtime(dir) {
-  let max = 0;
-  if (!existsSync(dir)) return max;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) max = Math.max(max, newestMtime(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.cases.ts'))
-      max = Math.max(max, statSync(p).mtimeMs);
-  }
-  return max;
-}
 
 /** The estate for a size: reused when its synth.json matches, else generated. */
 function ensureEstate(size) {

@@ -4,7 +4,7 @@
  * formatting.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -94,4 +94,36 @@ export function machineFacts() {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     loadAverageAtStart: os.loadavg()[0],
   };
+}
+
+/** The newest mtime of the TypeScript sources under a folder (case tables left out). */
+function newestSource(dir) {
+  let max = 0;
+  if (!existsSync(dir)) return max;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) max = Math.max(max, newestSource(p));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.cases.ts'))
+      max = Math.max(max, statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+/**
+ * Build dist/ when asked (`force`) or when `entry` (relative to the project) is missing; warn
+ * when src/ or rules/ changed after the build, since the benchmark measures dist/.
+ */
+export function ensureBuild(root, entry, { force = false, log, fail }) {
+  const file = join(root, entry);
+  if (force || !existsSync(file)) {
+    log(force ? 'running npm run build (--build)' : 'dist/ is missing: running npm run build');
+    const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0 || !existsSync(file)) fail('npm run build failed');
+    return;
+  }
+  const built = statSync(file).mtimeMs;
+  if (Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'rules'))) > built)
+    log(
+      'warning: src/ or rules/ changed after the last build: this measures the old dist/; run `npm run build` (or pass --build)',
+    );
 }

@@ -1,37 +1,11 @@
 #!/usr/bin/env node
-/**
- * The policy evaluator benchmark (`npm run bench:policy`). Reports; never gates: exit 0 even
- * when the target fails, non-zero only when the build, the estate or the evaluator fails.
- *
- *   node bench/policy.mjs [--size 100000] [--runs 5] [--corpus 2000] [--seed 1]
- *                         [--build] [--regen] [--profile]
- *
- * Two measurements of analyzePolicy (dist/src/policy/access.js), in this process, each as
- * the median of `runs` timed passes after one unmeasured warm-up pass:
- *
- * 1. corpus: a fixed, seeded mix of realistic policies (bucket policies with Deny unless
- *    aws:SourceVpce, organization perimeters with StringNotEqualsIfExists
- *    aws:PrincipalOrgID and BoolIfExists aws:PrincipalIsAWSService, public reads, KMS key
- *    policies with :root and kms:ViaService, role trusts with sts:ExternalId, MSK cluster
- *    policies, VPC endpoint policies): statements per second and policies per second.
- * 2. estate: the synthetic estate of `size` resources (bench/synth.mjs, cached in
- *    os.tmpdir() like bench/analyze.mjs does), read with the project's own reader and
- *    buildInventory; then every policy the inventory holds is analysed: bucket policies,
- *    key policies, VPC endpoint policy documents, MSK cluster policies and role trust
- *    policies. Target: all of them in ≤ 2 s (reading and the inventory are timed apart).
- *
- * --profile records a CPU profile of one estate pass (the evaluation only, through
- * node:inspector, the same format as node --cpu-prof) into bench/out/policy-<size>.cpuprofile
- * and prints its hot functions. Results go to bench/out/policy.json.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join, relative } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
+import { ensureBuild, ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
@@ -77,7 +51,7 @@ const corpusSize = Math.max(0, Number.parseInt(opt.corpus, 10) || 0);
 const seed = Number.parseInt(opt.seed, 10) || 1;
 if (!Number.isInteger(size) || size < 0) fail('--size: expected a resource count (0 to skip)');
 
-ensureBuild();
+ensureBuild(ROOT, 'dist/src/policy/access.js', { force: opt.build, log, fail });
 mkdirSync(OUT, { recursive: true });
 const dist = (p) => import(pathToFileURL(join(ROOT, 'dist/src', p)).href);
 const { analyzePolicy } = await dist('policy/access.js');
@@ -903,33 +877,6 @@ async function profile(jobs, n) {
 }
 
 // ------------------------------------------------------------------ build and estate
-
-function ensureBuild() {
-  const entry = join(ROOT, 'dist/src/policy/access.js');
-  if (opt.build || !existsSync(entry)) {
-    log(opt.build ? 'running npm run build (--build)' : 'dist/ is missing: running npm run build');
-    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (b.status !== 0 || !existsSync(entry)) fail('npm run build failed');
-    return;
-  }
-  const built = statSync(entry).mtimeMs;
-  const newest = newestMtime(join(ROOT, 'src'));
-  if (newest > built)
-    log(
-      'warning: src/ changed after the last build: this measures the old dist/; run `npm run build` (or pass --build) to measure the current code',
-    );
-}
-
-function newestMtime(dir) {
-  let max = 0;
-  if (!existsSync(dir)) return max;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) max = Math.max(max, newestMtime(p));
-    else if (e.name.endsWith('.ts')) max = Math.max(max, statSync(p).mtimeMs);
-  }
-  return max;
-}
 
 // ------------------------------------------------------------------ helpers
 

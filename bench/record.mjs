@@ -29,16 +29,7 @@
  * bench/out/record.json.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
@@ -46,7 +37,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
+import { ensureBuild, ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION, KAFKA_ESTATE_VERSION } from './synth.mjs';
 
@@ -96,7 +87,7 @@ const analyzeRuns = Math.max(1, Number.parseInt(opt['analyze-runs'], 10) || 3);
 if (![size, clusters, brokers].every((n) => Number.isInteger(n) && n > 0))
   fail('--size, --clusters and --brokers: expected positive counts');
 
-ensureBuild();
+ensureBuild(ROOT, 'dist/src/paths/record.js', { force: opt.build, log, fail });
 mkdirSync(OUT, { recursive: true });
 const { parseBoundary } = await dist('boundary/load.js');
 const { Owners } = await dist('boundary/owners.js');
@@ -621,32 +612,6 @@ function showProfile(name, summary) {
 }
 
 // ------------------------------------------------------------------ build and helpers
-
-function ensureBuild() {
-  const entry = join(ROOT, 'dist/src/paths/record.js');
-  if (opt.build || !existsSync(entry)) {
-    log(opt.build ? 'running npm run build (--build)' : 'dist/ is missing: running npm run build');
-    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (b.status !== 0 || !existsSync(entry)) fail('npm run build failed');
-    return;
-  }
-  const built = statSync(entry).mtimeMs;
-  if (newestMtime(join(ROOT, 'src')) > built || newestMtime(join(ROOT, 'rules')) > built)
-    log(
-      'warning: src/ or rules/ changed after the last build: this measures the old dist/; run `npm run build` (or pass --build)',
-    );
-}
-
-function newestMtime(dir) {
-  let max = 0;
-  if (!existsSync(dir)) return max;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) max = Math.max(max, newestMtime(p));
-    else if (e.name.endsWith('.ts')) max = Math.max(max, statSync(p).mtimeMs);
-  }
-  return max;
-}
 
 function tally(xs, key) {
   const out = {};
