@@ -3,11 +3,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { analyze } from '../analyze.js';
 import { parseBoundary } from '../boundary/load.js';
+import { Owners } from '../boundary/owners.js';
 import type { Boundary } from '../boundary/schema.js';
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
 import { POLICY_KINDS } from '../policy/access.js';
 import { renderJson } from '../report/json.js';
+import { ownershipTable, renderOwnershipMarkdown } from '../report/ownership.js';
 import { renderText } from '../report/text.js';
 import { type FindingsReport, SEVERITIES, type Severity, severityRank } from '../rules/finding.js';
 import { PACKS, selectPack } from '../rules/packs.js';
@@ -274,6 +276,47 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         code = report.gaps.length ? EXIT.incomplete : EXIT.clean;
       },
     );
+
+  program
+    .command('map')
+    .description(
+      'the ownership map: who owns each part of the platform (client paths, brokers, storage, replication, control plane, observability, support, failover, rollback)',
+    )
+    .argument('<snapshot>', 'snapshot directory')
+    .requiredOption('-b, --boundary <file>', 'boundary file')
+    .addOption(
+      new Option('-f, --format <format>', 'output format: the ownership table')
+        .choices(['md', 'json'])
+        .default('md'),
+    )
+    .option('-o, --out <file>', 'write the map to this file instead of stdout')
+    .action((snapshotDir: string, opts: { boundary: string; format: string; out?: string }) => {
+      const boundary = loadBoundary(opts.boundary);
+      const configs = loadClusterConfigs(boundary, opts.boundary);
+      const topics = loadClusterTopics(boundary, opts.boundary);
+      const analysis = analyze(
+        openSnapshotDir(snapshotDir),
+        boundary,
+        selectPack(RULES, 'all', boundary.rules.disable),
+        'all',
+        configs,
+        topics,
+      );
+      const rows = ownershipTable({
+        inventory: analysis.inventory,
+        boundary,
+        owners: new Owners(boundary, analysis.inventory),
+        records: analysis.records(),
+        findings: analysis.report.findings,
+      });
+      emit(
+        opts.format === 'json'
+          ? `${JSON.stringify({ format: 'ownmap-ownership/1', boundary: boundary.name, rows }, null, 2)}\n`
+          : renderOwnershipMarkdown(rows, boundary.name),
+        opts.out,
+      );
+      code = EXIT.clean;
+    });
 
   const rules = program.command('rules').description('list the rules or show one');
   rules
