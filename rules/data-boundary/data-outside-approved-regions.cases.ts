@@ -335,4 +335,28 @@ export default [
       },
     ],
   },
+  {
+    name: 'a WAL bucket no scanned account lists, in us-east-1 by its configuration: open',
+    estate: estate().bucket('acme-automq-data-euw1'),
+    boundary: { kafka: { clusters: [{ name: 'orders', kind: 'automq' }] } },
+    configs: {
+      orders: { 'node-0.properties': 's3.wal.path=0@s3://orders-wal-use1?region=us-east-1' },
+    },
+    expect: [
+      {
+        resource: 'arn:aws:s3:::orders-wal-use1',
+        status: 'open',
+        message: 'is in us-east-1 by s3.wal.path in node-0.properties',
+      },
+    ],
+  },
+  {
+    name: 'a WAL bucket no scanned account lists, in an approved region by its configuration: unknown',
+    estate: estate().bucket('acme-automq-data-euw1'),
+    boundary: { kafka: { clusters: [{ name: 'orders', kind: 'automq' }] } },
+    configs: {
+      orders: { 'node-0.properties': 's3.wal.path=0@s3://orders-wal-euw1?region=eu-west-1' },
+    },
+    expect: [{ resource: 'arn:aws:s3:::orders-wal-euw1', status: 'unknown' }],
+  },
 ] satisfies RuleCase[];

@@ -39,7 +39,15 @@ export default defineRule({
 
     for (const [name, reasons] of data.buckets) {
       const b = lookup.bucketByName.get(name);
-      if (!b) {
+      const named = data.bucketRegionHints.get(name);
+      if (!b && named && !approved.includes(named.region)) {
+        // Listed by no scanned account, but the brokers' configuration says where it is.
+        report({
+          resource: { arn: `arn:aws:s3:::${name}`, region: named.region },
+          message: `Data bucket ${name} (${reasons[0]}) is in ${named.region} by ${named.key} in ${named.file}, outside the approved regions (${list}); no scanned account lists it.`,
+          evidence: [{ src: { file: named.file, pointer: `/${named.key}` } }],
+        });
+      } else if (!b) {
         // Named by the boundary (a cluster's bucket), listed by no scanned account.
         report({
           resource: { arn: `arn:aws:s3:::${name}` },

@@ -14,6 +14,12 @@ export interface DataBearing {
   keys: Map<string, { ref: KeyRef; reasons: string[] }>;
   /** MSK cluster ARN → reasons. */
   clusters: Map<string, string[]>;
+  /**
+   * The region a broker configuration names for a bucket (`?region=` of an S3 URI, the
+   * tiered-storage region), with the file and setting: what says where a bucket the snapshot
+   * lacks should be.
+   */
+  bucketRegionHints: Map<string, { region: string; file: string; key: string }>;
 }
 
 export function classifyData(
@@ -60,8 +66,27 @@ export function classifyData(
   }
   // What the brokers' own settings say holds records: AutoMQ's WAL, data and ops buckets,
   // Kafka's tiered-storage bucket.
+  const bucketRegionHints: DataBearing['bucketRegionHints'] = new Map();
+  const hint = (bucket: string, region: string | undefined, file: string, key: string) => {
+    if (region && !bucketRegionHints.has(bucket))
+      bucketRegionHints.set(bucket, { region, file, key });
+  };
   for (const [cluster, list] of configs)
     for (const c of list) {
+      for (const st of [
+        ...(c.automq?.wal?.kind === 's3' ? [c.automq.wal] : []),
+        ...(c.automq?.data ?? []),
+        ...(c.automq?.ops ?? []),
+        ...(c.automq?.zoneRouter ? [c.automq.zoneRouter] : []),
+      ])
+        hint(st.bucket, st.region, c.file, st.from.key);
+      if (c.tieredStorage.enabled && c.tieredStorage.bucket)
+        hint(
+          c.tieredStorage.bucket,
+          c.tieredStorage.region,
+          c.file,
+          'rsm.config.storage.s3.region',
+        );
       const named = [
         ...(c.automq?.wal?.kind === 's3'
           ? [[c.automq.wal.bucket, 'WAL (s3.wal.path)'] as const]
@@ -124,7 +149,7 @@ export function classifyData(
     const ref = b ? lookup.keyOfBucket(b) : undefined;
     if (ref) addKey(ref, `encrypts data bucket ${name}`);
   }
-  return { buckets, keys, clusters };
+  return { buckets, keys, clusters, bucketRegionHints };
 }
 
 /**
