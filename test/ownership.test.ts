@@ -1,33 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyze } from '../src/analyze.js';
-import { parseBoundary } from '../src/boundary/load.js';
 import { Owners } from '../src/boundary/owners.js';
 import { BoundarySchema } from '../src/boundary/schema.js';
-import { loadClusterConfigs, loadClusterTopics } from '../src/cli/configs.js';
 import {
   OWNERSHIP_AREAS,
   type OwnershipRow,
   ownershipTable,
   renderOwnershipMarkdown,
 } from '../src/report/ownership.js';
-import { openSnapshotDir, readSnapshot } from '../src/snapshot/reader.js';
+import { readSnapshot } from '../src/snapshot/reader.js';
 import { estateArgs, ownmap } from './support/cli.js';
+import { analyzeFixture } from './support/fixtures.js';
 import { kafkaBoundary, kafkaVpc } from './support/network.js';
 
 const tableOf = (name: string): OwnershipRow[] => {
-  const dir = `fixtures/estates/${name}`;
-  const file = `${dir}/boundary.yaml`;
-  const boundary = parseBoundary(readFileSync(file, 'utf8'), file);
-  const a = analyze(
-    openSnapshotDir(`${dir}/snapshot`),
-    boundary,
-    RULES,
-    'all',
-    loadClusterConfigs(boundary, file),
-    loadClusterTopics(boundary, file),
-  );
+  const { analysis: a, boundary } = analyzeFixture(name, RULES, 'all');
   return ownershipTable({
     inventory: a.inventory,
     boundary,

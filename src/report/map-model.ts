@@ -1,0 +1,304 @@
+/**
+ * The ownership map as nested boxes and edges, before any layout: owner → account → region →
+ * VPC → AZ → subnet, with the record-path places (brokers, clients, stores, clusters) as
+ * leaves, and each record path's hops as edges. Shown at a level (account, vpc, subnet,
+ * resource): a leaf below the level folds into the box that holds it, and edges between the
+ * same two visible boxes merge. `auto` picks the deepest level that stays within a box budget.
+ * Pure: the SVG and HTML writers lay it out and draw it.
+ */
+import type { Owners } from '../boundary/owners.js';
+import type { Boundary } from '../boundary/schema.js';
+import type { Inventory } from '../inventory/model.js';
+import type { ClusterRecords, RecordHop, RecordPath } from '../paths/record.js';
+
+export const MAP_LEVELS = ['account', 'vpc', 'subnet', 'resource'] as const;
+export type MapLevel = (typeof MAP_LEVELS)[number];
+
+export type BoxKind = 'owner' | 'account' | 'region' | 'vpc' | 'az' | 'subnet' | 'leaf';
+
+export interface MapBox {
+  /** Stable, sanitised later by the writers; unique in the map. */
+  id: string;
+  kind: BoxKind;
+  label: string;
+  parent: string | undefined;
+  /** For leaves: brokers, client, bucket, store, cluster. */
+  leafKind?: 'brokers' | 'client' | 'bucket' | 'store' | 'cluster';
+  /** `inside`, a party's name, `undeclared` or `unknown`. */
+  owner: string;
+  /** Longer text for a tooltip. */
+  detail: string;
+}
+
+export type Crossing = 'none' | 'az' | 'region' | 'account' | 'boundary';
+
+export interface MapEdge {
+  id: string;
+  from: string;
+  to: string;
+  kind: 'record' | 'replication';
+  /** The worst crossing among the merged hops. */
+  crossing: Crossing;
+  /** Bytes per produced byte, summed over the merged hops. */
+  bytesPerProducedByte: number;
+  /** How many hops were merged into this edge. */
+  hops: number;
+}
+
+export interface MapModel {
+  level: MapLevel;
+  boxes: MapBox[];
+  edges: MapEdge[];
+}
+
+export interface MapInput {
+  inventory: Inventory;
+  boundary: Boundary;
+  owners: Owners;
+  records: readonly ClusterRecords[];
+}
+
+/** Where a leaf sits: the chain of containers from its owner down. */
+interface Place {
+  owner: string;
+  account?: string;
+  region?: string;
+  vpc?: string;
+  azId?: string;
+  subnet?: string;
+}
+
+const DEPTH: Record<BoxKind, number> = {
+  owner: 0,
+  account: 1,
+  region: 2,
+  vpc: 3,
+  az: 4,
+  subnet: 5,
+  leaf: 6,
+};
+/** The deepest container kind each level shows (leaves only at `resource`). */
+const SHOWN: Record<MapLevel, number> = { account: 2, vpc: 3, subnet: 5, resource: 6 };
+
+const RANK: Record<Crossing, number> = { none: 0, az: 1, region: 2, account: 3, boundary: 4 };
+
+/** Build the map at a level, or at `auto`: the deepest level within `maxBoxes`. */
+export function buildMapModel(
+  input: MapInput,
+  level: MapLevel | 'auto' = 'auto',
+  maxBoxes = 300,
+): MapModel {
+  const full = fullModel(input);
+  if (level !== 'auto') return foldTo(full, level);
+  let chosen = foldTo(full, 'account');
+  for (const l of MAP_LEVELS) {
+    const m = foldTo(full, l);
+    if (m.boxes.length <= maxBoxes) chosen = m;
+    else break;
+  }
+  return chosen;
+}
+
+interface Full {
+  boxes: Map<string, MapBox & { depth: number }>;
+  edges: { from: string; to: string; kind: MapEdge['kind']; crossing: Crossing; bytes: number }[];
+}
+
+function fullModel(input: MapInput): Full {
+  const { owners, records, boundary, inventory } = input;
+  const boxes: Full['boxes'] = new Map();
+  const collected: Full['edges'] = [];
+  const subnetOf = new Map(inventory.subnets.map((s) => [s.id, s] as const));
+  const ensure = (b: MapBox) => {
+    if (!boxes.has(b.id)) boxes.set(b.id, { ...b, depth: DEPTH[b.kind] });
+    return b.id;
+  };
+  /** The containers of a place, created as needed; returns the deepest one's id. */
+  const containerOf = (p: Place): string => {
+    let parent = ensure({
+      id: `owner:${p.owner}`,
+      kind: 'owner',
+      label: p.owner === 'inside' ? `inside ${boundary.name}` : p.owner,
+      parent: undefined,
+      owner: p.owner,
+      detail: p.owner === 'inside' ? 'inside the boundary' : `owner: ${p.owner}`,
+    });
+    if (!p.account) return parent;
+    parent = ensure({
+      id: `account:${p.account}`,
+      kind: 'account',
+      label: `${p.account}${owners.nameOf(p.account) ? ` ${owners.nameOf(p.account)}` : ''}`,
+      parent,
+      owner: p.owner,
+      detail: `AWS account ${p.account}`,
+    });
+    if (!p.region) return parent;
+    parent = ensure({
+      id: `region:${p.account}/${p.region}`,
+      kind: 'region',
+      label: p.region,
+      parent,
+      owner: p.owner,
+      detail: `${p.region} of ${p.account}`,
+    });
+    if (!p.vpc) return parent;
+    parent = ensure({
+      id: `vpc:${p.vpc}`,
+      kind: 'vpc',
+      label: p.vpc,
+      parent,
+      owner: p.owner,
+      detail: `VPC ${p.vpc}`,
+    });
+    if (!p.azId) return parent;
+    const zoneName = inventory.availabilityZones.find(
+      (z) => z.account === p.account && z.region === p.region && z.raw.ZoneId === p.azId,
+    )?.raw.ZoneName;
+    parent = ensure({
+      id: `az:${p.vpc}/${p.azId}`,
+      kind: 'az',
+      label: zoneName ? `${p.azId} (${zoneName})` : p.azId,
+      parent,
+      owner: p.owner,
+      detail: `AZ ${p.azId}${zoneName ? `, ${zoneName} in ${p.account}` : ''}`,
+    });
+    if (!p.subnet) return parent;
+    return ensure({
+      id: `subnet:${p.subnet}`,
+      kind: 'subnet',
+      label: p.subnet,
+      parent,
+      owner: p.owner,
+      detail: `subnet ${p.subnet}`,
+    });
+  };
+
+  for (const c of records) {
+    /** The box a record hop stands for, created with its containers. */
+    const boxOf = (h: RecordHop): string => {
+      const base: Place = {
+        owner: h.owner,
+        ...(h.account ? { account: h.account } : {}),
+        ...(h.region ? { region: h.region } : {}),
+      };
+      let place: Place = base;
+      if (h.kind === 'brokers' || h.store === 'broker-disk' || h.store === 'block-wal') {
+        const mine = c.brokers.filter((b) => b.azId === h.azId);
+        const subnets = [...new Set(mine.map((b) => b.subnet))];
+        const vpc = mine[0]?.vpc;
+        place = {
+          ...base,
+          ...(vpc ? { vpc } : {}),
+          ...(vpc && h.azId ? { azId: h.azId } : {}),
+          ...(vpc && subnets.length === 1 && subnets[0] ? { subnet: subnets[0] } : {}),
+        };
+      } else if (h.kind === 'producer' || h.kind === 'consumer') {
+        const client = boundary.kafka.clients.find((x) => h.node === `client:${x.name}`);
+        const sub = client?.subnet ? subnetOf.get(client.subnet) : undefined;
+        if (sub)
+          place = {
+            ...base,
+            ...(sub.vpcId ? { vpc: sub.vpcId } : {}),
+            ...(sub.azId ? { azId: sub.azId } : {}),
+            subnet: sub.id,
+          };
+      }
+      const parent = containerOf(place);
+      return ensure({
+        id: `leaf:${h.node}`,
+        kind: 'leaf',
+        label: h.label,
+        parent,
+        leafKind:
+          h.kind === 'producer' || h.kind === 'consumer'
+            ? 'client'
+            : h.kind === 'brokers'
+              ? 'brokers'
+              : h.kind === 'cluster'
+                ? 'cluster'
+                : h.store?.startsWith('s3')
+                  ? 'bucket'
+                  : 'store',
+        owner: h.owner,
+        detail: [
+          h.label,
+          [h.account, h.region, h.azId].filter(Boolean).join(' / '),
+          `owner: ${h.owner}`,
+          ...(h.store ? [`store: ${h.store}`] : []),
+          ...(h.encryption
+            ? [`encryption: ${h.encryption.state}${h.encryption.key ? ` ${h.encryption.key}` : ''}`]
+            : []),
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      });
+    };
+    for (const p of c.paths) {
+      const ids = p.hops.map(boxOf);
+      for (let i = 1; i < ids.length; i++)
+        pushEdge(ids[i - 1]!, ids[i]!, p, p.hops[i - 1]!, p.hops[i]!);
+    }
+    for (const s of c.stores) boxOf(s);
+  }
+  return { boxes, edges: collected };
+
+  function pushEdge(from: string, to: string, p: RecordPath, a: RecordHop, b: RecordHop) {
+    const crossing: Crossing =
+      a.owner !== b.owner && (a.owner !== 'inside' || b.owner !== 'inside')
+        ? 'boundary'
+        : a.account && b.account && a.account !== b.account
+          ? 'account'
+          : a.region && b.region && a.region !== b.region
+            ? 'region'
+            : p.crossAz
+              ? 'az'
+              : 'none';
+    collected.push({
+      from,
+      to,
+      kind: p.kind === 'replicate-out' ? 'replication' : 'record',
+      crossing,
+      bytes: p.bytesPerProducedByte,
+    });
+  }
+}
+
+/** Fold leaves and containers deeper than the level into their visible ancestor. */
+function foldTo(full: Full, level: MapLevel): MapModel {
+  const limit = SHOWN[level];
+  const visible = (id: string): string => {
+    let b = full.boxes.get(id)!;
+    while (b.depth > limit && b.parent) b = full.boxes.get(b.parent)!;
+    return b.id;
+  };
+  const boxes = [...full.boxes.values()]
+    .filter((b) => b.depth <= limit)
+    .map(({ depth: _depth, ...b }) => b)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const merged = new Map<string, MapEdge>();
+  for (const e of full.edges) {
+    const from = visible(e.from);
+    const to = visible(e.to);
+    if (from === to) continue;
+    const id = `${e.kind}:${from}->${to}`;
+    const hit = merged.get(id);
+    if (hit) {
+      hit.hops++;
+      hit.bytesPerProducedByte += e.bytes;
+      if (RANK[e.crossing] > RANK[hit.crossing]) hit.crossing = e.crossing;
+    } else
+      merged.set(id, {
+        id,
+        from,
+        to,
+        kind: e.kind,
+        crossing: e.crossing,
+        bytesPerProducedByte: e.bytes,
+        hops: 1,
+      });
+  }
+  const edges = [...merged.values()]
+    .map((e) => ({ ...e, bytesPerProducedByte: Math.round(e.bytesPerProducedByte * 1e9) / 1e9 }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { level, boxes, edges };
+}

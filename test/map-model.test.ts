@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Owners } from '../src/boundary/owners.js';
+import { buildMapModel, MAP_LEVELS, type MapInput } from '../src/report/map-model.js';
+import { analyzeFixture } from './support/fixtures.js';
+
+const inputOf = (name: string): MapInput => {
+  const { analysis: a, boundary } = analyzeFixture(name);
+  return {
+    inventory: a.inventory,
+    boundary,
+    owners: new Owners(boundary, a.inventory),
+    records: a.records(),
+  };
+};
+
+const ESTATES = ['automq-byoc', 'kafka-tiered-nat', 'msk-replicator', 'multi-account-tgw'];
+const DEPTH = { owner: 0, account: 1, region: 2, vpc: 3, az: 4, subnet: 5, leaf: 6 } as const;
+
+describe.each(ESTATES)('map model of %s', (name) => {
+  const input = inputOf(name);
+  it.each(MAP_LEVELS)('at %s: boxes nest, edges join boxes that are drawn', (level) => {
+    const m = buildMapModel(input, level);
+    const byId = new Map(m.boxes.map((b) => [b.id, b]));
+    expect(byId.size).toBe(m.boxes.length);
+    for (const b of m.boxes) {
+      if (b.kind === 'owner') expect(b.parent).toBeUndefined();
+      else {
+        const parent = byId.get(b.parent!);
+        expect(parent, `${b.id} in ${b.parent}`).toBeDefined();
+        expect(DEPTH[parent!.kind]).toBeLessThan(DEPTH[b.kind]);
+      }
+    }
+    for (const e of m.edges) {
+      expect(byId.has(e.from), e.id).toBe(true);
+      expect(byId.has(e.to), e.id).toBe(true);
+      expect(e.from).not.toBe(e.to);
+    }
+    const kinds = new Set(m.boxes.map((b) => b.kind));
+    if (level === 'account')
+      for (const k of ['vpc', 'az', 'subnet', 'leaf'] as const) expect(kinds.has(k)).toBe(false);
+    if (level === 'resource') expect(kinds.has('leaf')).toBe(true);
+  });
+  it('is deterministic', () => {
+    expect(JSON.stringify(buildMapModel(input, 'resource'))).toBe(
+      JSON.stringify(buildMapModel(inputOf(name), 'resource')),
+    );
+  });
+  it('auto picks the deepest level within the box budget', () => {
+    expect(buildMapModel(input, 'auto').level).toBe('resource');
+    const tight = buildMapModel(input, 'auto', buildMapModel(input, 'vpc').boxes.length);
+    expect(['account', 'vpc']).toContain(tight.level);
+    expect(buildMapModel(input, 'auto', 1).level).toBe('account');
+  });
+});
+
+describe('edges carry the worst crossing of what they merge', () => {
+  it('msk-replicator: the replicator links the two regions, in red', () => {
+    const m = buildMapModel(inputOf('msk-replicator'), 'account');
+    expect(
+      m.edges.filter((e) => e.kind === 'replication').map((e) => [e.from, e.to, e.crossing]),
+    ).toEqual([['region:402938475610/us-east-1', 'region:402938475610/us-west-2', 'region']]);
+    // The vendor's reader sits in its own owner box: its consume edge leaves the boundary.
+    expect(
+      m.edges.some((e) => e.to.startsWith('region:771122334455') && e.crossing === 'boundary'),
+    ).toBe(true);
+  });
+  it('kafka-tiered-nat at subnet level: replication between the AZs is amber', () => {
+    const m = buildMapModel(inputOf('kafka-tiered-nat'), 'subnet');
+    const az = m.edges.filter((e) => e.kind === 'record' && e.crossing === 'az');
+    expect(az.length).toBeGreaterThan(0);
+    for (const e of az) expect(e.from).not.toBe(e.to);
+  });
+});
