@@ -9,7 +9,9 @@ import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
 import { POLICY_KINDS } from '../policy/access.js';
 import { renderJson } from '../report/json.js';
+import { buildMapModel, type MapLevel } from '../report/map-model.js';
 import { ownershipTable, renderOwnershipMarkdown } from '../report/ownership.js';
+import { renderMapSvg } from '../report/svg.js';
 import { renderText } from '../report/text.js';
 import { type FindingsReport, SEVERITIES, type Severity, severityRank } from '../rules/finding.js';
 import { PACKS, selectPack } from '../rules/packs.js';
@@ -285,38 +287,68 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .argument('<snapshot>', 'snapshot directory')
     .requiredOption('-b, --boundary <file>', 'boundary file')
     .addOption(
-      new Option('-f, --format <format>', 'output format: the ownership table')
-        .choices(['md', 'json'])
+      new Option('-f, --format <format>', 'svg: the picture; md and json: the ownership table')
+        .choices(['svg', 'md', 'json'])
         .default('md'),
     )
+    .addOption(
+      new Option('-l, --level <level>', 'how deep the picture goes (svg)')
+        .choices(['account', 'vpc', 'subnet', 'resource', 'auto'])
+        .default('auto'),
+    )
     .option('-o, --out <file>', 'write the map to this file instead of stdout')
-    .action((snapshotDir: string, opts: { boundary: string; format: string; out?: string }) => {
-      const boundary = loadBoundary(opts.boundary);
-      const configs = loadClusterConfigs(boundary, opts.boundary);
-      const topics = loadClusterTopics(boundary, opts.boundary);
-      const analysis = analyze(
-        openSnapshotDir(snapshotDir),
-        boundary,
-        selectPack(RULES, 'all', boundary.rules.disable),
-        'all',
-        configs,
-        topics,
-      );
-      const rows = ownershipTable({
-        inventory: analysis.inventory,
-        boundary,
-        owners: new Owners(boundary, analysis.inventory),
-        records: analysis.records(),
-        findings: analysis.report.findings,
-      });
-      emit(
-        opts.format === 'json'
-          ? `${JSON.stringify({ format: 'ownmap-ownership/1', boundary: boundary.name, rows }, null, 2)}\n`
-          : renderOwnershipMarkdown(rows, boundary.name),
-        opts.out,
-      );
-      code = EXIT.clean;
-    });
+    .action(
+      async (
+        snapshotDir: string,
+        opts: { boundary: string; format: string; level: string; out?: string },
+      ) => {
+        const boundary = loadBoundary(opts.boundary);
+        const configs = loadClusterConfigs(boundary, opts.boundary);
+        const topics = loadClusterTopics(boundary, opts.boundary);
+        const analysis = analyze(
+          openSnapshotDir(snapshotDir),
+          boundary,
+          selectPack(RULES, 'all', boundary.rules.disable),
+          'all',
+          configs,
+          topics,
+        );
+        if (opts.format === 'svg') {
+          const model = buildMapModel(
+            {
+              inventory: analysis.inventory,
+              boundary,
+              owners: new Owners(boundary, analysis.inventory),
+              records: analysis.records(),
+            },
+            opts.level as MapLevel | 'auto',
+          );
+          emit(
+            await renderMapSvg(model, {
+              title: boundary.name,
+              date: analysis.inventory.snapshot.createdAt?.slice(0, 10),
+            }),
+            opts.out,
+          );
+          code = EXIT.clean;
+          return;
+        }
+        const rows = ownershipTable({
+          inventory: analysis.inventory,
+          boundary,
+          owners: new Owners(boundary, analysis.inventory),
+          records: analysis.records(),
+          findings: analysis.report.findings,
+        });
+        emit(
+          opts.format === 'json'
+            ? `${JSON.stringify({ format: 'ownmap-ownership/1', boundary: boundary.name, rows }, null, 2)}\n`
+            : renderOwnershipMarkdown(rows, boundary.name),
+          opts.out,
+        );
+        code = EXIT.clean;
+      },
+    );
 
   const rules = program.command('rules').description('list the rules or show one');
   rules

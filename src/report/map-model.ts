@@ -266,20 +266,33 @@ function fullModel(input: MapInput): Full {
 /** Fold leaves and containers deeper than the level into their visible ancestor. */
 function foldTo(full: Full, level: MapLevel): MapModel {
   const limit = SHOWN[level];
+  // Regional things (buckets, clusters, clients placed only by account or region) are drawn
+  // in their region from the VPC level down.
+  const shown = (b: MapBox & { depth: number }) =>
+    b.depth <= limit ||
+    (b.kind === 'leaf' &&
+      limit >= DEPTH.vpc &&
+      full.boxes.get(b.parent ?? '')!.depth <= DEPTH.region);
   const visible = (id: string): string => {
     let b = full.boxes.get(id)!;
-    while (b.depth > limit && b.parent) b = full.boxes.get(b.parent)!;
+    while (!shown(b) && b.parent) b = full.boxes.get(b.parent)!;
     return b.id;
   };
+  const within = (inner: string, outer: string) => {
+    for (let b = full.boxes.get(inner); b; b = b.parent ? full.boxes.get(b.parent) : undefined)
+      if (b.id === outer) return true;
+    return false;
+  };
   const boxes = [...full.boxes.values()]
-    .filter((b) => b.depth <= limit)
+    .filter(shown)
     .map(({ depth: _depth, ...b }) => b)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const merged = new Map<string, MapEdge>();
   for (const e of full.edges) {
     const from = visible(e.from);
     const to = visible(e.to);
-    if (from === to) continue;
+    // Inside one box, or between a box and what holds it: nothing to draw at this level.
+    if (from === to || within(from, to) || within(to, from)) continue;
     const id = `${e.kind}:${from}->${to}`;
     const hit = merged.get(id);
     if (hit) {
