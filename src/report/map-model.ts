@@ -244,7 +244,8 @@ function fullModel(input: MapInput): Full {
 
   function pushEdge(from: string, to: string, p: RecordPath, a: RecordHop, b: RecordHop) {
     const crossing: Crossing =
-      a.owner !== b.owner && (a.owner !== 'inside' || b.owner !== 'inside')
+      // An unknown holder is not a proven exit (the record rules say it is unknown).
+      a.owner !== b.owner && [a, b].some((h) => h.owner !== 'inside' && h.owner !== 'unknown')
         ? 'boundary'
         : a.account && b.account && a.account !== b.account
           ? 'account'

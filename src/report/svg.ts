@@ -174,18 +174,20 @@ export async function renderMapSvg(model: MapModel, meta: SvgMeta): Promise<stri
     const x = ox + (n.x ?? 0);
     const y = oy + (n.y ?? 0);
     if (b) {
-      const outside = b.owner !== 'inside';
-      const stroke =
-        b.kind === 'owner'
-          ? outside
-            ? '#b91c1c'
-            : '#0f172a'
-          : b.kind === 'leaf'
-            ? outside
-              ? '#b91c1c'
-              : '#334155'
-            : '#94a3b8';
-      const dash = b.kind === 'az' ? ' stroke-dasharray="4 3"' : '';
+      // Held outside: red; holder unknown: grey, dashed; inside: dark.
+      const unknown = b.owner === 'unknown';
+      const outside = b.owner !== 'inside' && !unknown;
+      const owned = b.kind === 'owner' || b.kind === 'leaf';
+      const stroke = !owned
+        ? '#94a3b8'
+        : outside
+          ? '#b91c1c'
+          : unknown
+            ? '#6b7280'
+            : b.kind === 'owner'
+              ? '#0f172a'
+              : '#334155';
+      const dash = b.kind === 'az' || (owned && unknown) ? ' stroke-dasharray="4 3"' : '';
       out.push(
         `<g class="box ${b.kind}" id="${n.id}"><title>${escapeXml(b.detail)}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(n.width ?? 0).toFixed(1)}" height="${(n.height ?? 0).toFixed(1)}" rx="${b.kind === 'leaf' ? 6 : 3}" fill="${BOX_FILL[b.kind]}" stroke="${stroke}" stroke-width="${b.kind === 'owner' || b.kind === 'leaf' ? 1.5 : 1}"${dash}/><text x="${(x + PAD / 2).toFixed(1)}" y="${(y + LINE + 2).toFixed(1)}"${b.kind === 'owner' || b.kind === 'account' ? ' font-weight="bold"' : ''}>${escapeXml(clip(b.label))}</text></g>`,
       );
@@ -234,8 +236,12 @@ export async function renderMapSvg(model: MapModel, meta: SvgMeta): Promise<stri
   out.push(
     `<rect x="${PAD}" y="${legendY + 50}" width="24" height="14" fill="#ffffff" stroke="#b91c1c" stroke-width="1.5"/><text x="${PAD + 30}" y="${legendY + 61}">held outside the boundary</text>`,
     `<rect x="${PAD + 200}" y="${legendY + 50}" width="24" height="14" fill="#f0fdf4" stroke="#94a3b8" stroke-dasharray="4 3"/><text x="${PAD + 230}" y="${legendY + 61}">availability zone (by AZ id)</text>`,
-    '</g>',
   );
+  if (model.boxes.some((b) => b.owner === 'unknown'))
+    out.push(
+      `<rect x="${PAD + 420}" y="${legendY + 50}" width="24" height="14" fill="#ffffff" stroke="#6b7280" stroke-width="1.5" stroke-dasharray="4 3"/><text x="${PAD + 450}" y="${legendY + 61}">holder unknown</text>`,
+    );
+  out.push('</g>');
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
