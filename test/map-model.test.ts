@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
 import { Owners } from '../src/boundary/owners.js';
-import { buildMapModel, MAP_LEVELS, type MapInput } from '../src/report/map-model.js';
+import {
+  buildMapModel,
+  MAP_LEVELS,
+  type MapInput,
+  type MapLevel,
+} from '../src/report/map-model.js';
 import { analyzeFixture } from './support/fixtures.js';
 
 const inputOf = (name: string): MapInput => {
@@ -69,5 +75,36 @@ describe('edges carry the worst crossing of what they merge', () => {
     const az = m.edges.filter((e) => e.kind === 'record' && e.crossing === 'az');
     expect(az.length).toBeGreaterThan(0);
     for (const e of az) expect(e.from).not.toBe(e.to);
+  });
+});
+
+describe('finding badges', () => {
+  const { analysis: a, boundary } = analyzeFixture('kafka-tiered-nat', RULES, 'all');
+  const input: MapInput = {
+    inventory: a.inventory,
+    boundary,
+    owners: new Owners(boundary, a.inventory),
+    records: a.records(),
+    findings: a.report.findings,
+  };
+  const total = (level: MapLevel) =>
+    buildMapModel(input, level).boxes.reduce(
+      (s, b) => s + Object.values(b.badges ?? {}).reduce((x, n) => x + (n ?? 0), 0),
+      0,
+    );
+  it('sit on the box a finding is about: the unencrypted disk, the tiered bucket', () => {
+    const m = buildMapModel(input, 'resource');
+    expect(m.boxes.find((b) => b.id === 'leaf:disk:kprod@usw2-az3')?.badges).toEqual({ high: 1 });
+    expect(
+      m.boxes.find((b) => b.id === 'leaf:arn:aws:s3:::kprod-kafka-tiered-usw2')?.badges,
+    ).toBeDefined();
+  });
+  it('fold with their boxes: every level shows the same total', () => {
+    const all = total('resource');
+    expect(all).toBeGreaterThan(0);
+    for (const level of MAP_LEVELS) expect(total(level), level).toBe(all);
+    // Findings about places the map does not draw (an undeclared account named in a policy)
+    // are left out, never put on a wrong box.
+    expect(all).toBeLessThan(a.report.findings.length);
   });
 });

@@ -320,6 +320,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
               boundary,
               owners: new Owners(boundary, analysis.inventory),
               records: analysis.records(),
+              findings: analysis.report.findings,
             },
             opts.level as MapLevel | 'auto',
           );

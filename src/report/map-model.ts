@@ -10,6 +10,7 @@ import type { Owners } from '../boundary/owners.js';
 import type { Boundary } from '../boundary/schema.js';
 import type { Inventory } from '../inventory/model.js';
 import type { ClusterRecords, RecordHop, RecordPath } from '../paths/record.js';
+import type { Finding, Severity } from '../rules/finding.js';
 
 export const MAP_LEVELS = ['account', 'vpc', 'subnet', 'resource'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
@@ -28,6 +29,8 @@ export interface MapBox {
   owner: string;
   /** Longer text for a tooltip. */
   detail: string;
+  /** Findings about the box or what it folds in. */
+  badges?: Badges;
 }
 
 export type Crossing = 'none' | 'az' | 'region' | 'account' | 'boundary';
@@ -56,7 +59,12 @@ export interface MapInput {
   boundary: Boundary;
   owners: Owners;
   records: readonly ClusterRecords[];
+  /** Findings to show as badges on the boxes they are about (suppressed ones are left out). */
+  findings?: readonly Finding[];
 }
+
+/** Open and unknown findings on a box (and on what it folds in), by severity. */
+export type Badges = Partial<Record<Severity | 'unknown', number>>;
 
 /** Where a leaf sits: the chain of containers from its owner down. */
 interface Place {
@@ -102,6 +110,8 @@ export function buildMapModel(
 interface Full {
   boxes: Map<string, MapBox & { depth: number }>;
   edges: { from: string; to: string; kind: MapEdge['kind']; crossing: Crossing; bytes: number }[];
+  /** Box id → the findings placed on it. */
+  placed: Map<string, Badges>;
 }
 
 function fullModel(input: MapInput): Full {
@@ -240,7 +250,29 @@ function fullModel(input: MapInput): Full {
     }
     for (const s of c.stores) boxOf(s);
   }
-  return { boxes, edges: collected };
+  // Each finding on the deepest box it is about: a leaf by its node, a subnet by its ARN,
+  // else the region or account of its resource; findings about no drawn place are left out.
+  const placed = new Map<string, Badges>();
+  for (const f of input.findings ?? []) {
+    if (f.status === 'suppressed') continue;
+    const arn = f.resource.arn;
+    const subnet = /:subnet\/(subnet-[0-9a-z]+)$/.exec(arn)?.[1];
+    const candidates = [
+      `leaf:${arn}`,
+      ...(subnet ? [`subnet:${subnet}`] : []),
+      ...(f.resource.account && f.resource.region
+        ? [`region:${f.resource.account}/${f.resource.region}`]
+        : []),
+      ...(f.resource.account ? [`account:${f.resource.account}`] : []),
+    ];
+    const at = candidates.find((id) => boxes.has(id));
+    if (!at) continue;
+    const b = placed.get(at) ?? {};
+    const k = f.status === 'unknown' ? 'unknown' : f.severity;
+    b[k] = (b[k] ?? 0) + 1;
+    placed.set(at, b);
+  }
+  return { boxes, edges: collected, placed };
 
   function pushEdge(from: string, to: string, p: RecordPath, a: RecordHop, b: RecordHop) {
     const crossing: Crossing =
@@ -284,9 +316,17 @@ function foldTo(full: Full, level: MapLevel): MapModel {
       if (b.id === outer) return true;
     return false;
   };
+  // Badges of folded boxes go to the box that shows them.
+  const badges = new Map<string, Badges>();
+  for (const [id, b] of full.placed) {
+    const at = visible(id);
+    const sum = badges.get(at) ?? {};
+    for (const [k, n] of Object.entries(b) as [keyof Badges, number][]) sum[k] = (sum[k] ?? 0) + n;
+    badges.set(at, sum);
+  }
   const boxes = [...full.boxes.values()]
     .filter(shown)
-    .map(({ depth: _depth, ...b }) => b)
+    .map(({ depth: _depth, ...b }) => (badges.has(b.id) ? { ...b, badges: badges.get(b.id)! } : b))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const merged = new Map<string, MapEdge>();
   for (const e of full.edges) {

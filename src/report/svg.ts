@@ -192,6 +192,7 @@ export async function renderMapSvg(model: MapModel, meta: SvgMeta): Promise<stri
         `<g class="box ${b.kind}" id="${n.id}"><title>${escapeXml(b.detail)}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(n.width ?? 0).toFixed(1)}" height="${(n.height ?? 0).toFixed(1)}" rx="${b.kind === 'leaf' ? 6 : 3}" fill="${BOX_FILL[b.kind]}" stroke="${stroke}" stroke-width="${b.kind === 'owner' || b.kind === 'leaf' ? 1.5 : 1}"${dash}/><text x="${(x + PAD / 2).toFixed(1)}" y="${(y + LINE + 2).toFixed(1)}"${b.kind === 'owner' || b.kind === 'account' ? ' font-weight="bold"' : ''}>${escapeXml(clip(b.label))}</text></g>`,
       );
     }
+    if (b?.badges) out.push(badge(b, x + (n.width ?? 0), y));
     for (const c of n.children ?? []) draw(c, x, y);
   };
   for (const c of root.children ?? []) draw(c, PAD, HEADER);
@@ -237,6 +238,10 @@ export async function renderMapSvg(model: MapModel, meta: SvgMeta): Promise<stri
     `<rect x="${PAD}" y="${legendY + 50}" width="24" height="14" fill="#ffffff" stroke="#b91c1c" stroke-width="1.5"/><text x="${PAD + 30}" y="${legendY + 61}">held outside the boundary</text>`,
     `<rect x="${PAD + 200}" y="${legendY + 50}" width="24" height="14" fill="#f0fdf4" stroke="#94a3b8" stroke-dasharray="4 3"/><text x="${PAD + 230}" y="${legendY + 61}">availability zone (by AZ id)</text>`,
   );
+  if (model.boxes.some((b) => b.badges))
+    out.push(
+      `<rect x="${PAD + 600}" y="${legendY + 50}" width="22" height="14" rx="7" fill="${BADGE_COLOURS.high}"/><text x="${PAD + 630}" y="${legendY + 61}">findings on a box: colour of the worst severity, count</text>`,
+    );
   if (model.boxes.some((b) => b.owner === 'unknown'))
     out.push(
       `<rect x="${PAD + 420}" y="${legendY + 50}" width="24" height="14" fill="#ffffff" stroke="#6b7280" stroke-width="1.5" stroke-dasharray="4 3"/><text x="${PAD + 450}" y="${legendY + 61}">holder unknown</text>`,
@@ -244,6 +249,29 @@ export async function renderMapSvg(model: MapModel, meta: SvgMeta): Promise<stri
   out.push('</g>');
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
+export const BADGE_COLOURS: Record<(typeof SEVERITY_ORDER)[number], string> = {
+  critical: '#7f1d1d',
+  high: '#dc2626',
+  medium: '#d97706',
+  low: '#2563eb',
+  info: '#6b7280',
+  unknown: '#6b7280',
+};
+
+/** A finding badge at a box's top-right corner: its worst severity's colour, the count. */
+function badge(b: MapBox, right: number, top: number): string {
+  const counts = SEVERITY_ORDER.flatMap((k) => (b.badges?.[k] ? [[k, b.badges[k]!] as const] : []));
+  if (!counts.length) return '';
+  const total = counts.reduce((a, [, n]) => a + n, 0);
+  const worst = counts[0]![0];
+  const text = String(total);
+  const w = Math.max(18, 8 + text.length * 7);
+  const x = right - w - 4;
+  const y = top + 3;
+  return `<g class="badge ${worst}"><title>${escapeXml(`${b.label}: ${counts.map(([k, n]) => `${n} ${k}`).join(', ')}`)}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w}" height="15" rx="7.5" fill="${BADGE_COLOURS[worst]}"/><text x="${(x + w / 2).toFixed(1)}" y="${(y + 11).toFixed(1)}" fill="#ffffff" font-size="10" font-weight="bold" text-anchor="middle">${worst === 'unknown' ? '?' : ''}${text}</text></g>`;
 }
 
 function byLabel(model: MapModel, id: string): string {
