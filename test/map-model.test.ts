@@ -3,6 +3,7 @@ import { RULES } from '../rules/index.js';
 import { Owners } from '../src/boundary/owners.js';
 import {
   buildMapModel,
+  FocusError,
   MAP_LEVELS,
   type MapInput,
   type MapLevel,
@@ -17,6 +18,19 @@ const inputOf = (name: string): MapInput => {
     owners: new Owners(boundary, a.inventory),
     records: a.records(),
   };
+};
+
+/** An estate analysed with every rule: its map input carries the findings. */
+const withFindings = (name: string) => {
+  const { analysis: a, boundary } = analyzeFixture(name, RULES, 'all');
+  const input: MapInput = {
+    inventory: a.inventory,
+    boundary,
+    owners: new Owners(boundary, a.inventory),
+    records: a.records(),
+    findings: a.report.findings,
+  };
+  return { a, input };
 };
 
 const ESTATES = ['automq-byoc', 'kafka-tiered-nat', 'msk-replicator', 'multi-account-tgw'];
@@ -79,14 +93,7 @@ describe('edges carry the worst crossing of what they merge', () => {
 });
 
 describe('finding badges', () => {
-  const { analysis: a, boundary } = analyzeFixture('kafka-tiered-nat', RULES, 'all');
-  const input: MapInput = {
-    inventory: a.inventory,
-    boundary,
-    owners: new Owners(boundary, a.inventory),
-    records: a.records(),
-    findings: a.report.findings,
-  };
+  const { a, input } = withFindings('kafka-tiered-nat');
   const total = (level: MapLevel) =>
     buildMapModel(input, level).boxes.reduce(
       (s, b) => s + Object.values(b.badges ?? {}).reduce((x, n) => x + (n ?? 0), 0),
@@ -106,5 +113,33 @@ describe('finding badges', () => {
     // Findings about places the map does not draw (an undeclared account named in a policy)
     // are left out, never put on a wrong box.
     expect(all).toBeLessThan(a.report.findings.length);
+  });
+});
+
+describe('--focus', () => {
+  const { a, input } = withFindings('msk-replicator');
+  it('a cluster: only its record paths and the places they reach', () => {
+    const m = buildMapModel(input, 'resource', 300, 'payments-dr');
+    expect(m.boxes.some((b) => b.id.includes('us-east-1'))).toBe(false);
+    expect(m.boxes.some((b) => b.label.includes('payments-dr'))).toBe(true);
+  });
+  it('an account: every edge touches it, with the boxes at both ends', () => {
+    const m = buildMapModel(input, 'resource', 300, '771122334455');
+    const under = (id: string) => {
+      for (let b = m.boxes.find((x) => x.id === id); b; b = m.boxes.find((x) => x.id === b!.parent))
+        if (b.id === 'account:771122334455') return true;
+      return false;
+    };
+    expect(m.edges.length).toBeGreaterThan(0);
+    for (const e of m.edges) expect(under(e.from) || under(e.to), e.id).toBe(true);
+    expect(m.boxes.length).toBeLessThan(buildMapModel(input, 'resource').boxes.length);
+  });
+  it('a finding: the box it is on, with its edges', () => {
+    const f = a.report.findings.find((x) => x.ruleId === 'record-replicated-across-regions')!;
+    const m = buildMapModel(input, 'resource', 300, f.id);
+    expect(m.boxes.some((b) => b.badges)).toBe(true);
+  });
+  it('something the map does not hold: an error naming what was expected', () => {
+    expect(() => buildMapModel(input, 'resource', 300, 'nothing')).toThrow(FocusError);
   });
 });

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
 import { POLICY_KINDS } from '../policy/access.js';
 import { renderJson } from '../report/json.js';
-import { buildMapModel, type MapLevel } from '../report/map-model.js';
+import { buildMapModel, FocusError, type MapLevel, type MapModel } from '../report/map-model.js';
 import { ownershipTable, renderOwnershipMarkdown } from '../report/ownership.js';
 import { renderMapSvg } from '../report/svg.js';
 import { renderText } from '../report/text.js';
@@ -296,11 +296,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         .choices(['account', 'vpc', 'subnet', 'resource', 'auto'])
         .default('auto'),
     )
+    .option(
+      '--focus <what>',
+      'draw only what is around a cluster (name or ARN), an account id or a finding id (svg)',
+    )
     .option('-o, --out <file>', 'write the map to this file instead of stdout')
     .action(
       async (
         snapshotDir: string,
-        opts: { boundary: string; format: string; level: string; out?: string },
+        opts: { boundary: string; format: string; level: string; focus?: string; out?: string },
       ) => {
         const boundary = loadBoundary(opts.boundary);
         const configs = loadClusterConfigs(boundary, opts.boundary);
@@ -313,17 +317,29 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
           configs,
           topics,
         );
-        if (opts.format === 'svg') {
-          const model = buildMapModel(
-            {
-              inventory: analysis.inventory,
-              boundary,
-              owners: new Owners(boundary, analysis.inventory),
-              records: analysis.records(),
-              findings: analysis.report.findings,
-            },
-            opts.level as MapLevel | 'auto',
+        if (opts.focus !== undefined && opts.format !== 'svg')
+          throw new InputError(
+            '--focus: expected --format svg (the table always covers everything)',
           );
+        if (opts.format === 'svg') {
+          let model: MapModel;
+          try {
+            model = buildMapModel(
+              {
+                inventory: analysis.inventory,
+                boundary,
+                owners: new Owners(boundary, analysis.inventory),
+                records: analysis.records(),
+                findings: analysis.report.findings,
+              },
+              opts.level as MapLevel | 'auto',
+              300,
+              opts.focus,
+            );
+          } catch (err) {
+            if (err instanceof FocusError) throw new InputError(err.message);
+            throw err;
+          }
           emit(
             await renderMapSvg(model, {
               title: boundary.name,

@@ -95,8 +95,9 @@ export function buildMapModel(
   input: MapInput,
   level: MapLevel | 'auto' = 'auto',
   maxBoxes = 300,
+  focus?: string,
 ): MapModel {
-  const full = fullModel(input);
+  const full = focus === undefined ? fullModel(input) : focused(input, focus);
   if (level !== 'auto') return foldTo(full, level);
   let chosen = foldTo(full, 'account');
   for (const l of MAP_LEVELS) {
@@ -105,6 +106,56 @@ export function buildMapModel(
     else break;
   }
   return chosen;
+}
+
+/** Thrown for a `--focus` that names nothing on the map. */
+export class FocusError extends Error {}
+
+/**
+ * The part of the map around a cluster (its record paths and the places they reach), an
+ * account (every edge that touches a box in it) or a finding (the box it is on and its edges).
+ */
+function focused(input: MapInput, focus: string): Full {
+  const cluster = input.records.find((c) => c.name === focus || c.arn === focus);
+  if (cluster) return fullModel({ ...input, records: [cluster] });
+  const full = fullModel(input);
+  let seeds: string[] = [];
+  if (/^\d{12}$/.test(focus)) seeds = [`account:${focus}`];
+  else {
+    const f = input.findings?.find((x) => x.id === focus);
+    if (f) {
+      const one = fullModel({ ...input, findings: [f] });
+      seeds = [...one.placed.keys()];
+    }
+  }
+  seeds = seeds.filter((id) => full.boxes.has(id));
+  if (!seeds.length)
+    throw new FocusError(
+      `--focus ${focus}: expected a cluster name or ARN, an account id or a finding id on the map`,
+    );
+  const under = (id: string) => {
+    for (let b = full.boxes.get(id); b; b = b.parent ? full.boxes.get(b.parent) : undefined)
+      if (seeds.includes(b.id)) return true;
+    return false;
+  };
+  const edges = full.edges.filter((e) => under(e.from) || under(e.to));
+  const keep = new Set<string>();
+  const withAncestors = (id: string) => {
+    for (let b = full.boxes.get(id); b; b = b.parent ? full.boxes.get(b.parent) : undefined)
+      keep.add(b.id);
+  };
+  for (const id of seeds) withAncestors(id);
+  for (const e of edges) {
+    withAncestors(e.from);
+    withAncestors(e.to);
+  }
+  // The seed's own contents stay whole.
+  for (const id of full.boxes.keys()) if (under(id)) keep.add(id);
+  return {
+    boxes: new Map([...full.boxes].filter(([id]) => keep.has(id))),
+    edges,
+    placed: new Map([...full.placed].filter(([id]) => keep.has(id))),
+  };
 }
 
 interface Full {
