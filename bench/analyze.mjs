@@ -18,7 +18,7 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureBuild } from './estate.mjs';
+import { ensureBuild, median } from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
@@ -377,12 +377,6 @@ function runProfile(result) {
     self: summary.self.slice(0, 40),
     inclusive: summary.inclusive.slice(0, 60),
   };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function sortKeys(o) {

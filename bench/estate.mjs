@@ -127,3 +127,18 @@ export function ensureBuild(root, entry, { force = false, log, fail }) {
       'warning: src/ or rules/ changed after the last build: this measures the old dist/; run `npm run build` (or pass --build)',
     );
 }
+
+/** The median (the mean of the two middle values for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A text table: first column left-aligned, the others right-aligned. */
+export function table(head, rows) {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')}`;
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
+}

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureBuild, ensureEstate, fmtBytes, fmtMs, machineFacts } from './estate.mjs';
+import { ensureBuild, ensureEstate, fmtBytes, fmtMs, machineFacts, median } from './estate.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -66,7 +66,6 @@ const estates = [
     }),
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = [];
 log(
   '\n  estate                 level      boxes  edges   median      min      max   process  peak RSS',

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureEstate, fmtInt, fmtMs } from './estate.mjs';
+import { ensureEstate, fmtInt, fmtMs, median } from './estate.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values: opt } = parseArgs({
@@ -99,7 +99,6 @@ const pass = () => {
 };
 pass();
 const passes = Array.from({ length: runs }, pass);
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const last = passes.at(-1).traced;
 const byKind = {};
 const byDisposition = {};

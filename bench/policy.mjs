@@ -5,7 +5,16 @@ import { dirname, join, relative } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureBuild, ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
+import {
+  ensureBuild,
+  ensureEstate,
+  fmtBytes,
+  fmtInt,
+  fmtMs,
+  machineFacts,
+  median,
+  table,
+} from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION } from './synth.mjs';
 
@@ -948,19 +957,6 @@ function showSlowest(m) {
     log(
       `    ${fmtMs(s.ms).padStart(7)}  ${s.kind} ${s.template ? `[${s.template}] ` : ''}${s.statements} statements  ${s.resource}`,
     );
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function table(head, rows) {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) =>
-    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')}`;
-  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
 function fmtUs(ms) {

@@ -37,7 +37,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ensureBuild, ensureEstate, fmtBytes, fmtInt, fmtMs, machineFacts } from './estate.mjs';
+import {
+  ensureBuild,
+  ensureEstate,
+  fmtBytes,
+  fmtInt,
+  fmtMs,
+  machineFacts,
+  median,
+  table,
+} from './estate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { GENERATOR_VERSION, KAFKA_ESTATE_VERSION } from './synth.mjs';
 
@@ -626,19 +635,6 @@ function fmtTally(t) {
   return Object.entries(t)
     .map(([k, n]) => `${k} ${fmtInt(n)}`)
     .join(', ');
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function table(head, rows) {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) =>
-    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')}`;
-  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
 function fail(msg) {

@@ -1,11 +1,4 @@
-import {
-  cap,
-  hopResource,
-  isReportedDataBucket,
-  pathTo,
-  recordEvidence,
-  recordHops,
-} from '../../src/paths/record-findings.js';
+import { cap, isReportedDataBucket, storeFinding } from '../../src/paths/record-findings.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -43,17 +36,11 @@ export default defineRule({
       for (const [key, stores] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const first = stores[0]!;
         const e = first.encryption!;
-        const path = pathTo(c, first);
         const what =
           stores.length === 1
             ? `${cap(first.label)} (${first.store}), a durable hop of ${c.kind} cluster ${c.name}, is`
             : `${stores.length} durable hops of ${c.kind} cluster ${c.name} (${stores.map((x) => x.label).join(', ')}) are`;
-        const base = {
-          resource: hopResource(first),
-          key: `${c.name}|${key}`,
-          evidence: recordEvidence(c, path, ...stores),
-          ...(path ? { path: recordHops(path.hops) } : {}),
-        };
+        const base = storeFinding(c, `${c.name}|${key}`, ...stores);
         if (e.keyOwner === 'unknown') {
           ctx.report({
             ...base,

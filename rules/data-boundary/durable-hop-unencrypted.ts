@@ -1,10 +1,4 @@
-import {
-  cap,
-  hopResource,
-  pathTo,
-  recordEvidence,
-  recordHops,
-} from '../../src/paths/record-findings.js';
+import { cap, storeFinding } from '../../src/paths/record-findings.js';
 import { defineRule } from '../../src/rules/define.js';
 
 export default defineRule({
@@ -27,13 +21,7 @@ export default defineRule({
       for (const s of c.stores) {
         const e = s.encryption;
         if (!e) continue;
-        const path = pathTo(c, s);
-        const base = {
-          resource: hopResource(s),
-          key: c.name,
-          evidence: recordEvidence(c, path, s),
-          ...(path ? { path: recordHops(path.hops) } : {}),
-        };
+        const base = storeFinding(c, c.name, s);
         if (e.state === 'none') {
           ctx.report({
             ...base,

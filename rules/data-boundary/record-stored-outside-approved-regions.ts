@@ -1,10 +1,8 @@
 import {
   clusterResource,
-  hopResource,
   isReportedDataBucket,
-  pathTo,
   recordEvidence,
-  recordHops,
+  storeFinding,
 } from '../../src/paths/record-findings.js';
 import { defineRule } from '../../src/rules/define.js';
 
@@ -34,25 +32,19 @@ export default defineRule({
         if (s.store === 'msk-storage' || s.store === 'msk-managed' || s.store === 's3-replica')
           continue;
         if (isReportedDataBucket(ctx, s)) continue;
-        const path = pathTo(c, s);
+        const base = storeFinding(c, c.name, s);
         if (!s.region) {
           ctx.report({
-            resource: hopResource(s),
+            ...base,
             status: 'unknown',
-            key: c.name,
             message: `Records of ${c.kind} cluster ${c.name} become durable in ${s.label}, whose region the snapshot does not hold, so whether it is an approved region (${approved.join(', ')}) is unknown.`,
-            evidence: recordEvidence(c, path, s),
-            ...(path ? { path: recordHops(path.hops) } : {}),
           });
           continue;
         }
         if (approved.includes(s.region)) continue;
         ctx.report({
-          resource: hopResource(s),
-          key: c.name,
+          ...base,
           message: `Records of ${c.kind} cluster ${c.name} become durable in ${s.label} (${s.store}) in ${s.region}, outside the approved regions (${approved.join(', ')}).`,
-          evidence: recordEvidence(c, path, s),
-          ...(path ? { path: recordHops(path.hops) } : {}),
         });
       }
       // A cluster with no store the model can place still has brokers somewhere.

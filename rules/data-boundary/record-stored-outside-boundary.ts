@@ -1,9 +1,9 @@
 import {
   hopResource,
   isReportedDataBucket,
-  pathTo,
   recordEvidence,
   recordHops,
+  storeFinding,
 } from '../../src/paths/record-findings.js';
 import { defineRule } from '../../src/rules/define.js';
 
@@ -32,13 +32,7 @@ export default defineRule({
         if (isReportedDataBucket(ctx, s) || s.store === 's3-replica') continue;
         if (s.store === 'msk-storage' || s.store === 'msk-managed') continue;
         if (s.owner === 'inside') continue;
-        const path = pathTo(c, s);
-        const base = {
-          resource: hopResource(s),
-          key: c.name,
-          evidence: recordEvidence(c, path, s),
-          ...(path ? { path: recordHops(path.hops) } : {}),
-        };
+        const base = storeFinding(c, c.name, s);
         if (s.owner === 'unknown') {
           ctx.report({
             ...base,

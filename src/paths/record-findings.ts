@@ -48,6 +48,21 @@ export function pathTo(c: ClusterRecords, store: RecordHop): RecordPath | undefi
   return c.paths.find((p) => p.hops[p.hops.length - 1]!.node === store.node);
 }
 
+/**
+ * What a finding about one of a cluster's stores (or several under one key) starts from: the
+ * first store as its resource, the record path that reaches it, and the evidence of both.
+ */
+export function storeFinding(c: ClusterRecords, key: string, ...stores: RecordHop[]) {
+  const first = stores[0]!;
+  const path = pathTo(c, first);
+  return {
+    resource: hopResource(first),
+    key,
+    evidence: recordEvidence(c, path, ...stores),
+    ...(path ? { path: recordHops(path.hops) } : {}),
+  };
+}
+
 /** Evidence for a finding about a cluster's store or path: the path's, the store's, the cluster's. */
 export function recordEvidence(
   c: ClusterRecords,
